@@ -1,0 +1,25 @@
+// `census report <name>`: a named report rendered with its header (scope, denominator, coverage) in the chosen format.
+import { renderCsv, renderTable, pick, type Format } from '../output.ts';
+import type { ReportResult } from '../reports/reports.ts';
+
+const coverageCols = (r: ReportResult, row: Record<string, unknown>) => {
+  const c = r.coverage.find((x) => x.period === String(row.period));
+  return c ? {
+    coverage_contributors_pct: Math.round((10000 * c.knownContributors) / Math.max(1, c.contributors)) / 100,
+    coverage_contributions_pct: Math.round((10000 * c.knownContributions) / Math.max(1, c.contributions)) / 100,
+  } : {};
+};
+
+export function renderReport(r: ReportResult, format: Format): string {
+  if (format === 'json') {
+    return JSON.stringify({ header: r.header, coverage: r.coverage, rows: r.rows.map((row) => pick(r.columns, row)) }, null, 2);
+  }
+  if (format === 'ndjson') return r.rows.map((row) => JSON.stringify({ ...pick(r.columns, row), ...coverageCols(r, row) })).join('\n');
+  if (format === 'csv') {
+    const cols = [...r.columns, 'coverage_contributors_pct', 'coverage_contributions_pct'];
+    return renderCsv(cols, r.rows.map((row) => ({ ...row, ...coverageCols(r, row) })));
+  }
+  const width = Math.max(...Object.keys(r.header).map((k) => k.length));
+  const head = Object.entries(r.header).map(([k, v]) => `${`${k}:`.padEnd(width + 1)} ${v}`);
+  return `${head.join('\n')}\n\n${renderTable(r.columns, r.rows)}`;
+}

@@ -1,0 +1,2 @@
+-- A re-imported gitdm file replaces what the same file gave before.
+DELETE FROM gitdm_affiliations WHERE source = $source

@@ -1,0 +1,1 @@
+INSERT INTO gitdm_affiliations SELECT * FROM stage_gitdm_affiliations

@@ -1,0 +1,1 @@
+INSERT INTO gitdm_identities SELECT * FROM stage_gitdm_identities

@@ -1,0 +1,1 @@
+INSERT INTO mailmap_entries SELECT * FROM stage_mailmap_entries

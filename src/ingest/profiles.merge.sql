@@ -1,0 +1,1 @@
+INSERT INTO profiles SELECT * FROM stage_profiles

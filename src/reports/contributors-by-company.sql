@@ -1,0 +1,41 @@
+-- Contributors and contributions (commits authored or co-authored) by employer at the date of each commit, with coverage and rank.
+-- A person who changed employer within a period counts once for each employer.
+-- Denominator: every contributor in scope, Unknown included as a row; with $known_only the attributed ones only.
+WITH scope AS (
+  SELECT cr.person_id, p.opted_out, cr.company,
+    CASE $period WHEN 'year' THEN strftime(cr.authored_at, '%Y')
+                 WHEN 'quarter' THEN strftime(cr.authored_at, '%Y') || '-Q' || quarter(cr.authored_at)
+                 ELSE 'all' END AS period
+  FROM credits cr JOIN people p ON p.person_id = cr.person_id
+  WHERE ($since IS NULL OR cr.authored_at >= CAST($since AS TIMESTAMP))
+    AND ($until IS NULL OR cr.authored_at < CAST($until AS TIMESTAMP))
+    AND (len($repos) = 0 OR list_contains($repos, cr.repo))
+    AND ($include_bots OR p.bot_kind IS NULL)
+    AND NOT ($strict_optout AND p.opted_out)
+),
+labelled AS (
+  SELECT s.period, s.person_id,
+    CASE WHEN s.opted_out THEN $unknown ELSE s.company END AS label
+  FROM scope s
+),
+grouped AS (
+  SELECT period, label, count(DISTINCT person_id) AS contributors, count(*) AS contributions
+  FROM labelled GROUP BY period, label
+),
+totals AS (
+  SELECT period,
+    count(DISTINCT person_id) AS all_contributors,
+    count(*) AS all_contributions,
+    count(DISTINCT person_id) FILTER (WHERE label <> $unknown) AS known_contributors,
+    count(*) FILTER (WHERE label <> $unknown) AS known_contributions
+  FROM labelled GROUP BY period
+)
+SELECT g.period, g.label AS company, g.contributors,
+  round(100.0 * g.contributors / CASE WHEN $known_only THEN t.known_contributors ELSE t.all_contributors END, 2) AS contributors_pct,
+  g.contributions,
+  round(100.0 * g.contributions / CASE WHEN $known_only THEN t.known_contributions ELSE t.all_contributions END, 2) AS contributions_pct,
+  rank() OVER (PARTITION BY g.period ORDER BY g.contributors DESC) AS rank,
+  t.all_contributors, t.known_contributors, t.all_contributions, t.known_contributions
+FROM grouped g JOIN totals t ON t.period = g.period
+WHERE NOT ($known_only AND g.label = $unknown)
+ORDER BY g.period, g.contributors DESC, g.contributions DESC, g.label

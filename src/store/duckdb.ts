@@ -1,0 +1,159 @@
+// The embedded default: one DuckDB file, one writer; BIGINTs come back as numbers.
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  DuckDBInstance, LIST, VARCHAR, listValue, timestampValue, dateValue,
+  type DuckDBConnection, type DuckDBAppender, type DuckDBValue, type DuckDBType,
+} from '@duckdb/node-api';
+import { CensusError, ExitCode } from '../errors.ts';
+import { tables, tableNames, type ColumnType, type TableName } from './tables.ts';
+import { sqlPath, type Params, type Row, type SqlFile, type Store, type TableWriter } from './store.ts';
+
+const duckType: Record<ColumnType, string> = {
+  string: 'VARCHAR', int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', bool: 'BOOLEAN',
+  timestamp: 'TIMESTAMP', date: 'DATE', strings: 'VARCHAR[]',
+};
+
+export function duckdbDdl(table: TableName, name: string = table, temp = false): string {
+  const cols = tables[table].columns.map(([n, t, nul]) => `"${n}" ${duckType[t]}${nul ? '' : ' NOT NULL'}`);
+  return `CREATE ${temp ? 'TEMP ' : ''}TABLE IF NOT EXISTS "${name}" (${cols.join(', ')})`;
+}
+
+const sqlCache = new Map<string, string>();
+function loadSql(file: SqlFile): string {
+  const specific = sqlPath(file, 'duckdb');
+  const path = existsSync(specific) ? specific : sqlPath(file);
+  let text = sqlCache.get(path);
+  if (text === undefined) {
+    text = readFileSync(path, 'utf8');
+    sqlCache.set(path, text);
+  }
+  return text;
+}
+
+/** Binds the parameters the statement names (`$name`); callers may pass a shared superset. */
+function bindValues(sql: string, params: Params | undefined): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  const used = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!));
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (!used.has(k)) continue;
+    if (Array.isArray(v)) {
+      values[k] = listValue(v as string[]);
+      types[k] = LIST(VARCHAR);
+    } else {
+      values[k] = v as DuckDBValue;
+    }
+  }
+  return { values, types };
+}
+
+/** DuckDB hands back BIGINT as BigInt: turn it into a number where exact, a string otherwise. */
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+const DAY_MS = 86_400_000;
+function appendCell(a: DuckDBAppender, type: ColumnType, v: unknown): void {
+  if (v === null || v === undefined) return a.appendNull();
+  switch (type) {
+    case 'string': return a.appendVarchar(String(v));
+    case 'int': return a.appendInteger(Number(v));
+    case 'bigint': return a.appendBigInt(BigInt(v as number));
+    case 'double': return a.appendDouble(Number(v));
+    case 'bool': return a.appendBoolean(Boolean(v));
+    case 'timestamp': return a.appendTimestamp(timestampValue(BigInt(Math.round(Number(v))) * 1_000_000n));
+    case 'date': return a.appendDate(dateValue(Math.floor(Date.parse(`${String(v)}T00:00:00Z`) / DAY_MS)));
+    case 'strings': return a.appendValue(listValue((v as string[]).map(String)), LIST(VARCHAR));
+  }
+}
+
+export class DuckDBStore implements Store {
+  readonly kind = 'duckdb' as const;
+  private constructor(readonly location: string, private readonly instance: DuckDBInstance, private readonly conn: DuckDBConnection) {}
+
+  static async open(path: string): Promise<DuckDBStore> {
+    try {
+      const instance = await DuckDBInstance.create(path);
+      return new DuckDBStore(path, instance, await instance.connect());
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (/lock/i.test(msg)) {
+        throw new CensusError(`${path} is in use by another census process`, {
+          hint: 'DuckDB allows one writer per file: wait for the other command to finish, or use another --db',
+          exitCode: ExitCode.busy,
+        });
+      }
+      throw new CensusError(`cannot open ${path}: ${msg}`, { exitCode: ExitCode.badInput });
+    }
+  }
+
+  async init(): Promise<void> {
+    for (const t of tableNames) await this.conn.run(duckdbDdl(t));
+  }
+
+  async query(file: SqlFile, params?: Params): Promise<Row[]> {
+    const sql = loadSql(file);
+    const { values, types } = bindValues(sql, params);
+    const reader = await this.conn.runAndReadAll(sql, values, types);
+    return reader.getRowObjectsJS().map((r) => plain(r) as Row);
+  }
+
+  async run(file: SqlFile, params?: Params): Promise<void> {
+    const sql = loadSql(file);
+    const { values, types } = bindValues(sql, params);
+    await this.conn.run(sql, values, types);
+  }
+
+  async writer(table: TableName, target: 'table' | 'stage' = 'table'): Promise<TableWriter> {
+    const cols = tables[table].columns;
+    let appender: DuckDBAppender;
+    if (target === 'stage') {
+      await this.conn.run(`DROP TABLE IF EXISTS temp.main."stage_${table}"`);
+      await this.conn.run(duckdbDdl(table, `stage_${table}`, true));
+      appender = await this.conn.createAppender(`stage_${table}`, 'main', 'temp');
+    } else {
+      appender = await this.conn.createAppender(table);
+    }
+    let count = 0;
+    return {
+      append(row) {
+        for (let i = 0; i < cols.length; i++) appendCell(appender, cols[i]![1], row[i]);
+        appender.endRow();
+        count++;
+      },
+      get count() { return count; },
+      async close() { appender.closeSync(); },
+    };
+  }
+
+  async truncate(table: TableName): Promise<void> {
+    await this.conn.run(`DELETE FROM "${table}"`);
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await this.conn.run('COMMIT');
+      return out;
+    } catch (err) {
+      await this.conn.run('ROLLBACK');
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

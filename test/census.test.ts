@@ -1,0 +1,123 @@
+// End to end: `census scan` and the reports on the demo community: people, companies over time, countries, opt-out, bots.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { census, scratch, FIX } from './cli-harness.ts';
+
+const demo = join(FIX, 'gitlog', 'demo__app.log.gz');
+const gitdm = join(FIX, 'gitdm', 'developers_affiliations.txt');
+const profiles = join(FIX, 'profiles', 'profiles.ndjson');
+
+function prepared(): string {
+  const dir = scratch();
+  assert.equal(census(dir, ['ingest', 'gitlog', demo]).code, 0);
+  assert.equal(census(dir, ['import', 'gitdm', gitdm]).code, 0);
+  // The profile file holds two broken lines on purpose: imported, counted, exit 3.
+  const p = census(dir, ['import', 'profiles', profiles]);
+  assert.equal(p.code, 3);
+  assert.match(p.stderr, /profiles\.ndjson:5: not a JSON object/);
+  return dir;
+}
+
+type Rep = { header: Record<string, string>; rows: Record<string, unknown>[] };
+const report = (dir: string, args: string[]): Rep => {
+  const r = census(dir, ['report', ...args, '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as Rep;
+};
+
+test('scan runs the whole job and prints both tables with coverage', () => {
+  const dir = scratch();
+  const r = census(dir, ['scan', demo, '--gitdm', gitdm]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /report: +contributors-by-country/);
+  assert.match(r.stdout, /report: +contributors-by-company/);
+  assert.match(r.stdout, /coverage: +country known for 0 of 7 contributors \(0\.0%\)/);
+});
+
+test('countries: Unknown is a row by default; --known-only gives shares of the located subset', () => {
+  const dir = prepared();
+  const all = report(dir, ['contributors-by-country']);
+  const by = Object.fromEntries(all.rows.map((r) => [r.country, r]));
+  // Ada (Shenzhen) and Wei (杭州) -> CN; Grace (SF Bay Area) -> US; Sam x2, Linus, the opted-out person -> Unknown.
+  assert.deepEqual([by.CN!.contributors, by.US!.contributors, by.Unknown!.contributors], [2, 1, 4]);
+  assert.equal(by.CN!.contributions, 5);
+  assert.equal(by.CN!.rank, 2);
+  assert.match(all.header.coverage!, /country known for 3 of 7 contributors \(42\.9%\) and 7 of 11 contributions \(63\.6%\)/);
+  const known = report(dir, ['contributors-by-country', '--known-only']);
+  assert.equal(known.rows.some((r) => r.country === 'Unknown'), false);
+  assert.equal(known.rows.find((r) => r.country === 'CN')!.contributors_pct, 66.67);
+  assert.match(known.header.denominator!, /--known-only/);
+});
+
+test('companies are resolved at the commit date; personal mail never implies an employer', () => {
+  const dir = prepared();
+  const rows = report(dir, ['contributors-by-company', '--by', 'year']).rows;
+  const at = (period: string, company: string) => rows.find((r) => r.period === period && r.company === company);
+  assert.equal(at('2021', 'Independent')!.contributions, 1); // before 2024-04-01
+  assert.equal(at('2024', 'Example Corp')!.contributions, 2); // the June commit and the July co-authorship
+  assert.equal(at('2024', 'Navy Labs')!.contributions, 2);
+  // Wei uses qq.com and gitdm says NotFound: Unknown, not Tencent.
+  assert.ok(at('2022', 'Unknown'));
+  assert.equal(rows.some((r) => r.company === 'Tencent'), false);
+});
+
+test('filters: --repo, --since/--until; bad values are usage errors', () => {
+  const dir = prepared();
+  const none = census(dir, ['report', 'contributors-by-country', '--repo', 'other/repo', '--format', 'json']);
+  assert.deepEqual(JSON.parse(none.stdout).rows, []);
+  const window = report(dir, ['contributors-by-company', '--since', '2024-01-01', '--until', '2024-07-01']);
+  assert.equal(window.rows.reduce((n, r) => n + Number(r.contributions), 0), 4);
+  const bad = census(dir, ['report', 'contributors-by-country', '--since', '2024-13-45']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--since must be a date/);
+  const unknown = census(dir, ['report', 'nope']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown report "nope"/);
+});
+
+test('people: merged on evidence only, never on a name; bots flagged and left out; e-mails hashed', () => {
+  const dir = prepared();
+  const r = census(dir, ['people', '--format', 'ndjson']);
+  assert.equal(r.code, 0, r.stderr);
+  const people = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const sams = people.filter((p) => p.name === 'Sam Doe');
+  assert.equal(sams.length, 2, 'same name, different e-mails: two people');
+  const ada = people.find((p) => p.name === 'Ada Lovelace')!;
+  assert.deepEqual(ada.logins, ['adal']);
+  assert.equal(ada.contributions, 4);
+  assert.equal(ada.company_now, 'Example Corp');
+  assert.equal(ada.country, 'CN');
+  assert.ok((ada.emails as string[]).every((e) => e.startsWith('sha256:')));
+  assert.equal(people.some((p) => String(p.name).includes('dependabot')), false);
+  assert.doesNotMatch(r.stdout, /ada@example-corp\.com/);
+  const shown = census(dir, ['people', '--format', 'ndjson', '--show-emails']);
+  assert.match(shown.stdout, /ada@example-corp\.com/);
+  const bots = census(dir, ['--include-bots', 'people', '--format', 'ndjson']);
+  assert.match(bots.stdout, /dependabot/);
+});
+
+test('opt-out: never shown per person, counted in totals only, or dropped with --strict-opt-out', () => {
+  const dir = prepared();
+  const r = census(dir, ['people', '--show-emails', '--format', 'ndjson']);
+  assert.doesNotMatch(r.stdout, /hidden@optout\.example|Hidden Person/);
+  assert.match(r.stderr, /1 opted-out people not shown/);
+  const loose = report(dir, ['contributors-by-country']);
+  const strict = JSON.parse(census(dir, ['--strict-opt-out', 'report', 'contributors-by-country', '--format', 'json']).stdout) as Rep;
+  const total = (x: Rep) => Number(x.rows[0]!.all_contributors ?? 0) || x.rows.reduce((n, row) => n + Number(row.contributors), 0);
+  assert.equal(total(loose) - total(strict), 1);
+});
+
+test('regions: Hong Kong, Macao and Taiwan apart by default, folded on request, and said in the header', () => {
+  const dir = prepared();
+  assert.match(report(dir, ['contributors-by-country']).header.regions!, /reported apart/);
+  assert.match(JSON.parse(census(dir, ['--regions', 'fold-into-cn', 'report', 'contributors-by-country', '--format', 'json']).stdout).header.regions, /folded into CN/);
+});
+
+test('csv and table formats carry the coverage', () => {
+  const dir = prepared();
+  const csv = census(dir, ['report', 'contributors-by-company', '--format', 'csv']).stdout.trim().split('\n');
+  assert.equal(csv[0], 'rank,company,contributors,contributors_pct,contributions,contributions_pct,coverage_contributors_pct,coverage_contributions_pct');
+  const table = census(dir, ['report', 'contributors-by-company', '--format', 'table']).stdout;
+  assert.match(table, /coverage: +company known for/);
+});
