@@ -12,6 +12,7 @@ const program = new Command('census')
   .option('--strict-opt-out', 'drop opted-out people entirely, totals included')
   .option('--include-bots', 'keep bots and AI agents in reports')
   .addOption(new Option('--regions <mode>', 'Hong Kong, Macao, Taiwan').choices(['apart', 'fold-into-cn']))
+  .option('--memory-limit <size>', 'DuckDB buffer pool, e.g. 256MB (spills to disk past it)')
   .option('--config <file>', 'census.json with the same settings')
   .option('--debug', 'stack traces for bugs')
   .showHelpAfterError()
@@ -48,27 +49,29 @@ program.command('scan')
   .option('--format <format>', 'table, json, ndjson or csv')
   .action(async (paths: string[], o) => withContext(async (ctx) => {
     const { scan } = await import('./commands/scan.ts');
-    write(await scan(ctx, paths, o));
+    await scan(ctx, paths, o, write);
   }));
 
 const ingest = program.command('ingest').description('read commit history into the census database');
 ingest.command('git').description('run git log on local clones (default branch, no merges)')
   .argument('<repo-paths...>')
   .option('--since <date>').option('--until <date>').option('--branch <ref>').option('--repo <owner/name>', 'name to file it under')
+  .option('--no-rebuild', 'leave the derived tables for a later `census rebuild` (batch loads)')
   .action(async (dirs: string[], o) => withContext(async (ctx) => {
     const { ingestGit, rebuildAndSay, failOnProblems } = await import('./commands/ingest.ts');
     const outcomes = await ingestGit(ctx, dirs, o);
-    await rebuildAndSay(ctx);
+    if (o.rebuild !== false) await rebuildAndSay(ctx);
     failOnProblems(outcomes);
   }));
 ingest.command('gitlog').description('read exported logs (format of ../shared/data/gitlog/FORMAT.md)')
   .argument('<files...>', '.log or .log.gz files')
   .option('--repo <owner/name>', 'repository (default: from an owner__name.log.gz file name)')
   .option('--mailmap <file>', "the repository's .mailmap")
+  .option('--no-rebuild', 'leave the derived tables for a later `census rebuild` (batch loads)')
   .action(async (files: string[], o) => withContext(async (ctx) => {
     const { ingestGitlog, rebuildAndSay, failOnProblems } = await import('./commands/ingest.ts');
     const outcomes = await ingestGitlog(ctx, files, o);
-    await rebuildAndSay(ctx);
+    if (o.rebuild !== false) await rebuildAndSay(ctx);
     failOnProblems(outcomes);
   }));
 

@@ -19,7 +19,8 @@ export interface ScanOptions {
   format?: string;
 }
 
-export async function scan(ctx: Context, paths: string[], o: ScanOptions): Promise<string> {
+/** Writes the tables first: record problems (kept in the ingest log) then fail the command, after the answer is out. */
+export async function scan(ctx: Context, paths: string[], o: ScanOptions, out: (text: string) => void): Promise<void> {
   const format = resolveFormat(o.format, true, 'table');
   const top = Number(o.top);
   if (!Number.isInteger(top) || top < 1) throw new CensusError(`--top must be a positive whole number, not "${o.top}"`, { exitCode: ExitCode.usage });
@@ -43,7 +44,7 @@ export async function scan(ctx: Context, paths: string[], o: ScanOptions): Promi
     if (format === 'json') json[name] = JSON.parse(renderReport(r, 'json'));
     else parts.push(renderReport(r, format));
   }
+  out(format === 'json' ? JSON.stringify(json, null, 2) : parts.join('\n\n'));
   failOnProblems(outcomes);
   failOnImportProblems(importProblems);
-  return format === 'json' ? JSON.stringify(json, null, 2) : parts.join('\n\n');
 }

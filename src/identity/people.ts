@@ -1,5 +1,5 @@
 // Resolves aliases into people: union-find over e-mail and login nodes, merging only on recorded evidence.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { loginFromNoreply, normaliseEmail } from './noreply.ts';
 
 export { loginFromNoreply, normaliseEmail };
@@ -38,11 +38,13 @@ class Nodes {
   lookup(kind: number, key: string): number | undefined { return this.maps[kind]!.get(key); }
 
   get(kind: number, key: string): number {
-    const map = this.maps[kind]!;
-    let i = map.get(key);
-    if (i !== undefined) return i;
-    i = this.key.length;
-    map.set(key, i);
+    return this.maps[kind]!.get(key) ?? this.add(kind, key);
+  }
+
+  /** A new node; the caller has checked the key is absent (saves a second hash lookup on the hot path). */
+  add(kind: number, key: string): number {
+    const i = this.key.length;
+    this.maps[kind]!.set(key, i);
     this.kind.push(kind);
     this.key.push(key);
     if (i === this.parent.length) {
@@ -113,7 +115,7 @@ export function resolvePeople(
       genericSeen.add(email);
       return -1;
     }
-    const n = nodes.get(EMAIL, email);
+    const n = nodes.add(EMAIL, email);
     const login = loginFromNoreply(email);
     if (login) connect(n, nodes.get(LOGIN, login.toLowerCase()), 'noreply', n);
     return n;
@@ -233,7 +235,7 @@ function buildPerson(g: Group, aliases: AliasRow[], aliasEmail: string[], nodes:
   for (const n of g.nodes) {
     if (nodes.kind[n]! < nodes.kind[first]! || (nodes.kind[n] === nodes.kind[first] && nodes.key[n]! < nodes.key[first]!)) first = n;
   }
-  const personId = `p${createHash('sha1').update(nodes.id(first)).digest('hex').slice(0, 12)}`;
+  const personId = `p${hash('sha1', nodes.id(first), 'hex').slice(0, 12)}`;
   const emails = new Set<string>();
   const logins: string[] = [];
   for (const n of g.nodes) {

@@ -1,11 +1,9 @@
 // The embedded default: one DuckDB file, one writer; BIGINTs come back as numbers.
 import { existsSync, readFileSync } from 'node:fs';
-import {
-  DuckDBInstance, LIST, VARCHAR, listValue, timestampValue, dateValue,
-  type DuckDBConnection, type DuckDBAppender, type DuckDBValue, type DuckDBType,
-} from '@duckdb/node-api';
+import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue, type DuckDBType } from '@duckdb/node-api';
 import { CensusError, ExitCode } from '../errors.ts';
 import { tables, tableNames, type ColumnType, type TableName } from './tables.ts';
+import { appenderWriter } from './duckdb-writer.ts';
 import { sqlPath, type Params, type Row, type SqlFile, type Store, type TableWriter } from './store.ts';
 
 const duckType: Record<ColumnType, string> = {
@@ -62,28 +60,14 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-const DAY_MS = 86_400_000;
-function appendCell(a: DuckDBAppender, type: ColumnType, v: unknown): void {
-  if (v === null || v === undefined) return a.appendNull();
-  switch (type) {
-    case 'string': return a.appendVarchar(String(v));
-    case 'int': return a.appendInteger(Number(v));
-    case 'bigint': return a.appendBigInt(BigInt(v as number));
-    case 'double': return a.appendDouble(Number(v));
-    case 'bool': return a.appendBoolean(Boolean(v));
-    case 'timestamp': return a.appendTimestamp(timestampValue(BigInt(Math.round(Number(v))) * 1_000_000n));
-    case 'date': return a.appendDate(dateValue(Math.floor(Date.parse(`${String(v)}T00:00:00Z`) / DAY_MS)));
-    case 'strings': return a.appendValue(listValue((v as string[]).map(String)), LIST(VARCHAR));
-  }
-}
-
 export class DuckDBStore implements Store {
   readonly kind = 'duckdb' as const;
   private constructor(readonly location: string, private readonly instance: DuckDBInstance, private readonly conn: DuckDBConnection) {}
 
-  static async open(path: string): Promise<DuckDBStore> {
+  static async open(path: string, memoryLimit: string): Promise<DuckDBStore> {
     try {
-      const instance = await DuckDBInstance.create(path);
+      // Checkpoint once at close rather than every 16 MB of WAL: a third less ingest time on a large batch.
+      const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit, checkpoint_threshold: '1GB' });
       return new DuckDBStore(path, instance, await instance.connect());
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
@@ -115,25 +99,12 @@ export class DuckDBStore implements Store {
   }
 
   async writer(table: TableName, target: 'table' | 'stage' = 'table'): Promise<TableWriter> {
-    const cols = tables[table].columns;
-    let appender: DuckDBAppender;
     if (target === 'stage') {
       await this.conn.run(`DROP TABLE IF EXISTS temp.main."stage_${table}"`);
       await this.conn.run(duckdbDdl(table, `stage_${table}`, true));
-      appender = await this.conn.createAppender(`stage_${table}`, 'main', 'temp');
-    } else {
-      appender = await this.conn.createAppender(table);
+      return appenderWriter(await this.conn.createAppender(`stage_${table}`, 'main', 'temp'), tables[table].columns);
     }
-    let count = 0;
-    return {
-      append(row) {
-        for (let i = 0; i < cols.length; i++) appendCell(appender, cols[i]![1], row[i]);
-        appender.endRow();
-        count++;
-      },
-      get count() { return count; },
-      async close() { appender.closeSync(); },
-    };
+    return appenderWriter(await this.conn.createAppender(table), tables[table].columns);
   }
 
   async truncate(table: TableName): Promise<void> {

@@ -2,11 +2,11 @@
 import { CensusError, ExitCode } from '../errors.ts';
 import type { Store } from './store.ts';
 
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, opts: { memoryLimit: string }): Promise<Store> {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1]?.toLowerCase();
   if (scheme === undefined) {
     const { DuckDBStore } = await import('./duckdb.ts');
-    const store = await DuckDBStore.open(location);
+    const store = await DuckDBStore.open(location, opts.memoryLimit);
     await store.init();
     return store;
   }
