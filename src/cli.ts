@@ -103,7 +103,8 @@ program.command('rebuild').description('recompute people, affiliations, location
 
 program.command('report').description('contributors-by-country | contributors-by-company')
   .argument('<name>')
-  .option('--repo <owner/name>', 'only this repository (repeatable)', collect)
+  .option('--repo <owner/name>', 'only this repository or pattern such as kubernetes/* (repeatable)', collect)
+  .option('--roll-up-acquisitions', 'report an acquired company under its owner at the commit date')
   .option('--since <date>', 'from this date (YYYY-MM-DD, inclusive)')
   .option('--until <date>', 'to this date (exclusive)')
   .option('--by <period>', 'year or quarter')
@@ -116,7 +117,7 @@ program.command('report').description('contributors-by-country | contributors-by
     const { resolveFormat } = await import('./output.ts');
     const result = await runReport(ctx, parseReportName(name), {
       repos: o.repo ?? [], since: parseDate('--since', o.since), until: parseDate('--until', o.until),
-      by: parsePeriod(o.by), knownOnly: Boolean(o.knownOnly),
+      by: parsePeriod(o.by), knownOnly: Boolean(o.knownOnly), rollUpAcquisitions: Boolean(o.rollUpAcquisitions),
     });
     if (o.top) result.rows = result.rows.filter((r) => Number(r.rank) <= Number(o.top));
     write(renderReport(result, resolveFormat(o.format, Boolean(process.stdout.isTTY), 'json')));

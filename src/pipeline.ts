@@ -25,6 +25,16 @@ const stages: Stage[] = [
       return `${r.people} people (${r.rejected} identity links rejected as ambiguous)`;
     },
   },
+  {
+    table: 'company_owners',
+    run: async (ctx, c) => {
+      await ctx.store.truncate('company_owners');
+      const w = await ctx.store.writer('company_owners');
+      for (const o of c.ownershipChanges()) w.append([o.company, o.owner, o.from]);
+      await w.close();
+      return `${w.count} changes of owner from data/companies`;
+    },
+  },
   { table: 'email_companies', run: async (ctx, c) => `${await buildEmailCompanies(ctx, c)} work e-mails with a company domain` },
   { table: 'affiliations', run: async (ctx, c) => `${await buildAffiliations(ctx, c)} dated affiliations` },
   {

@@ -121,3 +121,17 @@ test('csv and table formats carry the coverage', () => {
   const table = census(dir, ['report', 'contributors-by-company', '--format', 'table']).stdout;
   assert.match(table, /coverage: +company known for/);
 });
+
+test('--repo takes patterns; acquisitions roll up only on request, at the commit date', () => {
+  const dir = prepared();
+  assert.equal(census(dir, ['ingest', 'gitlog', join(FIX, 'gitlog', 'demo__acquired.log')]).code, 0);
+  const only = report(dir, ['contributors-by-company', '--repo', 'demo/acq*']);
+  assert.deepEqual(only.rows.map((r) => [r.company, r.contributions]), [['Pivotal', 3]]);
+  const rolled = report(dir, ['contributors-by-company', '--repo', 'demo/acquired', '--roll-up-acquisitions', '--by', 'year']);
+  assert.deepEqual(rolled.rows.map((r) => [r.period, r.company]), [['2019', 'Pivotal'], ['2021', 'VMware'], ['2024', 'Broadcom']]);
+  const both = report(dir, ['contributors-by-country', '--repo', 'demo/*']);
+  assert.equal(both.rows.reduce((n, r) => n + Number(r.contributions), 0), 14);
+  const bad = census(dir, ['report', 'contributors-by-company', '--repo', "x' OR 1=1 --"]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--repo must be owner\/name or a pattern/);
+});

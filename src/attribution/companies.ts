@@ -12,6 +12,8 @@ export interface CompanyMap {
   isPersonalDomain(domainOrEmail: string): boolean;
   /** Ultimate owner at `at` (YYYY-MM-DD) by following acquisitions, or null if it was still independent. */
   acquirer(name: string, at: string): string | null;
+  /** Every change of owner, chains followed (Pivotal -> VMware 2019-12-30, Pivotal -> Broadcom 2023-11-22). */
+  ownershipChanges(): { company: string; owner: string; from: string }[];
 }
 
 export interface CompanyRecord {
@@ -210,5 +212,19 @@ export function loadCompanyMap(dataDir: string): CompanyMap {
     return owner;
   };
 
-  return { canonical, companyForEmail, isPersonalDomain, acquirer };
+  const ownershipChanges = () => {
+    const out: { company: string; owner: string; from: string }[] = [];
+    for (const company of acquisitions.keys()) {
+      const seen = new Set<string>([company]);
+      for (let a = acquisitions.get(company); a && !seen.has(a.name); a = acquisitions.get(a.name)) {
+        seen.add(a.name);
+        // A later owner takes over no earlier than the first acquisition of the chain.
+        const from = out.length && out[out.length - 1]!.company === company && out[out.length - 1]!.from > a.date ? out[out.length - 1]!.from : a.date;
+        out.push({ company, owner: a.name, from });
+      }
+    }
+    return out;
+  };
+
+  return { canonical, companyForEmail, isPersonalDomain, acquirer, ownershipChanges };
 }

@@ -35,7 +35,7 @@ export async function scan(ctx: Context, paths: string[], o: ScanOptions, out: (
     else outcomes.push(...(await ingestGitlog(ctx, [p], {})));
   }
   await rebuildAndSay(ctx);
-  const opts = { repos: [], since: null, until: null, by: 'all' as const, knownOnly: false };
+  const opts = { repos: [], since: null, until: null, by: 'all' as const, knownOnly: false, rollUpAcquisitions: false };
   const parts: string[] = [];
   const json: Record<string, unknown> = {};
   for (const name of ['contributors-by-country', 'contributors-by-company'] as const) {

@@ -1,15 +1,16 @@
 -- Contributors and contributions (commits authored or co-authored) by employer at the date of each commit, with coverage and rank.
--- A person who changed employer within a period counts once for each employer.
+-- A person who changed employer within a period counts once for each employer. With $roll_up, an acquired
+-- company is reported under its owner at the commit date (data/companies acquired_by).
 -- Denominator: every contributor in scope, Unknown included as a row; with $known_only the attributed ones only.
 WITH scope AS (
-  SELECT cr.person_id, p.opted_out, cr.company,
+  SELECT cr.person_id, p.opted_out, CASE WHEN $roll_up THEN cr.owner ELSE cr.company END AS company,
     CASE $period WHEN 'year' THEN strftime(cr.authored_at, '%Y')
                  WHEN 'quarter' THEN strftime(cr.authored_at, '%Y') || '-Q' || quarter(cr.authored_at)
                  ELSE 'all' END AS period
   FROM credits cr JOIN people p ON p.person_id = cr.person_id
   WHERE ($since IS NULL OR cr.authored_at >= CAST($since AS TIMESTAMP))
     AND ($until IS NULL OR cr.authored_at < CAST($until AS TIMESTAMP))
-    AND (len($repos) = 0 OR list_contains($repos, cr.repo))
+    AND (len($repos) = 0 OR EXISTS (SELECT 1 FROM unnest($repos) AS t(pattern) WHERE cr.repo LIKE t.pattern ESCAPE '\'))
     AND ($include_bots OR p.bot_kind IS NULL)
     AND NOT ($strict_optout AND p.opted_out)
 ),

@@ -8,7 +8,7 @@ WITH scope AS (
   FROM credits cr JOIN people p ON p.person_id = cr.person_id
   WHERE ($since IS NULL OR cr.authored_at >= CAST($since AS TIMESTAMP))
     AND ($until IS NULL OR cr.authored_at < CAST($until AS TIMESTAMP))
-    AND (len($repos) = 0 OR list_contains($repos, cr.repo))
+    AND (len($repos) = 0 OR EXISTS (SELECT 1 FROM unnest($repos) AS t(pattern) WHERE cr.repo LIKE t.pattern ESCAPE '\'))
     AND ($include_bots OR p.bot_kind IS NULL)
     AND NOT ($strict_optout AND p.opted_out)
 ),

@@ -16,11 +16,13 @@ const dimension: Record<ReportName, 'country' | 'company'> = {
 };
 
 export interface ReportOptions {
+  /** owner/name or a pattern with `*` (kubernetes/*); none means every repository. */
   repos: string[];
   since: string | null;
   until: string | null;
   by: Period;
   knownOnly: boolean;
+  rollUpAcquisitions: boolean;
 }
 
 export interface Coverage { period: string; contributors: number; knownContributors: number; contributions: number; knownContributions: number }
@@ -37,6 +39,14 @@ export function parseReportName(name: string): ReportName {
     throw new CensusError(`unknown report "${name}"`, { hint: `reports: ${reportNames.join(', ')}`, exitCode: ExitCode.usage });
   }
   return name as ReportName;
+}
+
+/** `kubernetes/*` -> a LIKE pattern with `%` and `_` taken literally. */
+export function repoPattern(p: string): string {
+  if (!/^[\w.*-]+\/[\w.*-]+$/.test(p)) {
+    throw new CensusError(`--repo must be owner/name or a pattern such as kubernetes/*, not "${p}"`, { exitCode: ExitCode.usage });
+  }
+  return p.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
 }
 
 export function parsePeriod(by: string | undefined): Period {
@@ -58,7 +68,7 @@ const pct = (a: number, b: number) => (b === 0 ? '0.0%' : `${((100 * a) / b).toF
 export async function runReport(ctx: Context, name: ReportName, opts: ReportOptions): Promise<ReportResult> {
   const { config } = ctx;
   const rows = await ctx.store.query(sqlFile(import.meta.url, name), {
-    since: opts.since, until: opts.until, repos: opts.repos, period: opts.by,
+    since: opts.since, until: opts.until, repos: opts.repos.map(repoPattern), period: opts.by, roll_up: opts.rollUpAcquisitions,
     include_bots: config.includeBots, strict_optout: config.strictOptOut, known_only: opts.knownOnly,
     unknown: UNKNOWN, fold: FOLDED_REGIONS[config.regions], fold_into: 'CN',
   });
@@ -78,7 +88,7 @@ export async function runReport(ctx: Context, name: ReportName, opts: ReportOpti
     scope: `${opts.repos.length ? opts.repos.join(', ') : 'all repositories'}; ${opts.since ?? 'start'} .. ${opts.until ?? 'now'}`,
     [dim]: dim === 'country'
       ? 'declared profile location, geocoded offline'
-      : 'gitdm affiliation at the commit date, else a reviewed work-mail domain; personal mail never implies one',
+      : `gitdm affiliation at the commit date, else a reviewed work-mail domain; personal mail never implies one${opts.rollUpAcquisitions ? '; acquired companies under their owner at that date' : ''}`,
     denominator: opts.knownOnly
       ? `only contributors with a known ${dim} (--known-only; shares of the attributed subset, as DevStats publishes)`
       : `all contributors in scope; "${UNKNOWN}" is a row`,

@@ -28,8 +28,13 @@ dated AS (
   ) AS gitdm_company
   FROM once o
 )
-SELECT d.repo, d.sha, d.person_id, d.role, d.authored_at, d.tz,
-  coalesce(d.gitdm_company, ec.company, $unknown) AS company,
-  CASE WHEN d.gitdm_company IS NOT NULL THEN 'gitdm' WHEN ec.company IS NOT NULL THEN 'domain' ELSE 'none' END AS company_source
-FROM dated d
-LEFT JOIN email_companies ec ON ec.email = d.email
+SELECT a.*, coalesce((
+    SELECT arg_max(o.owner, o.from_date) FROM company_owners o WHERE o.company = a.company AND o.from_date <= a.authored_at
+  ), a.company) AS owner
+FROM (
+  SELECT d.repo, d.sha, d.person_id, d.role, d.authored_at, d.tz,
+    coalesce(d.gitdm_company, ec.company, $unknown) AS company,
+    CASE WHEN d.gitdm_company IS NOT NULL THEN 'gitdm' WHEN ec.company IS NOT NULL THEN 'domain' ELSE 'none' END AS company_source
+  FROM dated d
+  LEFT JOIN email_companies ec ON ec.email = d.email
+) a

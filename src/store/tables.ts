@@ -120,6 +120,11 @@ export const tables = {
       ['source', 'string'], ['ref', 'string'],
     ],
   },
+  company_owners: {
+    role: 'derived',
+    key: ['company', 'from_date'],
+    columns: [['company', 'string'], ['owner', 'string'], ['from_date', 'date']],
+  },
   email_companies: {
     role: 'derived',
     key: ['email'],
@@ -139,6 +144,8 @@ export const tables = {
     columns: [
       ['repo', 'string'], ['sha', 'string'], ['person_id', 'string'], ['role', 'string'],
       ['authored_at', 'timestamp'], ['tz', 'int'], ['company', 'string'], ['company_source', 'string'],
+      // The company's owner at that date when it had been acquired (reported only with --roll-up-acquisitions).
+      ['owner', 'string'],
     ],
   },
 } as const satisfies Record<string, TableDecl>;
