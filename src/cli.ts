@@ -46,6 +46,7 @@ program.command('scan')
   .option('--profiles <files...>', 'profiles (JSON/NDJSON) to import first')
   .option('--since <date>').option('--until <date>').option('--branch <ref>')
   .option('--top <n>', 'rows per table', '15')
+  .option('--strict', 'exit non-zero when any record could not be used')
   .option('--format <format>', 'table, json, ndjson or csv')
   .action(async (paths: string[], o) => withContext(async (ctx) => {
     const { scan } = await import('./commands/scan.ts');

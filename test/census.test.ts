@@ -12,10 +12,11 @@ function prepared(): string {
   const dir = scratch();
   assert.equal(census(dir, ['ingest', 'gitlog', demo]).code, 0);
   assert.equal(census(dir, ['import', 'gitdm', gitdm]).code, 0);
-  // The profile file holds two broken lines on purpose: imported, counted, exit 3.
+  // The profile file holds a broken line on purpose: the rest imported, the line named, exit 3.
   const p = census(dir, ['import', 'profiles', profiles]);
   assert.equal(p.code, 3);
   assert.match(p.stderr, /profiles\.ndjson:5: not a JSON object/);
+  assert.match(p.stderr, /4 profiles, 1 without a GitHub login skipped, 1 problem/);
   return dir;
 }
 
@@ -26,13 +27,15 @@ const report = (dir: string, args: string[]): Rep => {
   return JSON.parse(r.stdout) as Rep;
 };
 
-test('scan runs the whole job and prints both tables with coverage', () => {
+test('scan runs the whole job and prints both tables with coverage; problems warn, or fail with --strict', () => {
   const dir = scratch();
-  const r = census(dir, ['scan', demo, '--gitdm', gitdm]);
+  const r = census(dir, ['scan', demo, '--gitdm', gitdm, '--profiles', profiles]);
   assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /warning: 1 record problem/);
+  assert.equal(census(scratch(), ['scan', demo, '--profiles', profiles, '--strict']).code, 3);
   assert.match(r.stdout, /report: +contributors-by-country/);
   assert.match(r.stdout, /report: +contributors-by-company/);
-  assert.match(r.stdout, /coverage: +country known for 0 of 7 contributors \(0\.0%\)/);
+  assert.match(r.stdout, /coverage: +country known for 3 of 7 contributors \(42\.9%\)/);
 });
 
 test('countries: Unknown is a row by default; --known-only gives shares of the located subset', () => {

@@ -28,7 +28,8 @@ export async function importProfileFiles(ctx: Context, files: string[]): Promise
   const problems: Problem[] = [];
   for (const f of files) {
     const o = await importProfiles(ctx, f);
-    ctx.log.info(`${f}: ${o.imported.toLocaleString('en-US')} profiles${o.bad.length ? `, ${o.bad.length} problem(s)` : ''}`);
+    const skipped = o.withoutLogin ? `, ${o.withoutLogin} without a GitHub login skipped` : '';
+    ctx.log.info(`${f}: ${o.imported.toLocaleString('en-US')} profiles${skipped}${o.bad.length ? `, ${o.bad.length} problem(s)` : ''}`);
     problems.push(...o.bad);
   }
   return problems;

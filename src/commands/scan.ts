@@ -17,9 +17,13 @@ export interface ScanOptions {
   branch?: string;
   top: string;
   format?: string;
+  strict?: boolean;
 }
 
-/** Writes the tables first: record problems (kept in the ingest log) then fail the command, after the answer is out. */
+/**
+ * Writes the tables first. Record problems are kept in the ingest log and warned about; they fail the command only with
+ * --strict, since upstream files (gitdm's, for one) carry malformed lines a user cannot fix.
+ */
 export async function scan(ctx: Context, paths: string[], o: ScanOptions, out: (text: string) => void): Promise<void> {
   const format = resolveFormat(o.format, true, 'table');
   const top = Number(o.top);
@@ -45,6 +49,11 @@ export async function scan(ctx: Context, paths: string[], o: ScanOptions, out: (
     else parts.push(renderReport(r, format));
   }
   out(format === 'json' ? JSON.stringify(json, null, 2) : parts.join('\n\n'));
-  failOnProblems(outcomes);
-  failOnImportProblems(importProblems);
+  try {
+    failOnProblems(outcomes);
+    failOnImportProblems(importProblems);
+  } catch (err) {
+    if (o.strict || !(err instanceof CensusError)) throw err;
+    ctx.log.warn(`${err.message}\n${err.hint ?? ''}`);
+  }
 }

@@ -25,11 +25,14 @@ function loginFromUrl(url: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** A valid entry with no GitHub login (cncf/people lists people without one): skipped and counted, not an error. */
+export const NO_LOGIN = 'no GitHub login';
+
 export function parseProfile(v: unknown): Profile | string {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'not a JSON object';
   const o = v as Record<string, unknown>;
   const login = text(o.login) ?? (typeof o.github === 'string' ? loginFromUrl(o.github) : null);
-  if (!login) return 'no login (expected "login", or a github.com URL in "github")';
+  if (!login) return NO_LOGIN;
   if (!LOGIN.test(login)) return `"${login.slice(0, 60)}" is not a GitHub login`;
   // In cncf/people, Staff entries hold a job title in "company", not an employer.
   const staff = Array.isArray(o.category) && o.category.includes('Staff');

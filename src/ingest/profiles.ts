@@ -5,20 +5,22 @@ import { createHash } from 'node:crypto';
 import type { Context } from '../context.ts';
 import { sqlFile } from '../store/store.ts';
 import { CensusError, ExitCode } from '../errors.ts';
-import { parseProfile, type Profile } from './profile-record.ts';
+import { NO_LOGIN, parseProfile, type Profile } from './profile-record.ts';
 
 const q = (name: string) => sqlFile(import.meta.url, name);
 
 export interface ProfileProblem { file: string; line: number; reason: string; sample: string }
 
 /** Parses a JSON array or NDJSON; the line named in a problem is the NDJSON line, or the array index + 1. */
-export function parseProfiles(textIn: string, file: string): { profiles: Profile[]; bad: ProfileProblem[] } {
+export function parseProfiles(textIn: string, file: string): { profiles: Profile[]; bad: ProfileProblem[]; withoutLogin: number } {
   const text = textIn.replace(/^\uFEFF/, '');
   const profiles: Profile[] = [];
   const bad: ProfileProblem[] = [];
+  let withoutLogin = 0;
   const take = (v: unknown, line: number, raw: string) => {
     const p = parseProfile(v);
-    if (typeof p === 'string') bad.push({ file, line, reason: p, sample: raw.slice(0, 200) });
+    if (p === NO_LOGIN) withoutLogin++;
+    else if (typeof p === 'string') bad.push({ file, line, reason: p, sample: raw.slice(0, 200) });
     else profiles.push(p);
   };
   if (text.trimStart().startsWith('[')) {
@@ -28,8 +30,9 @@ export function parseProfiles(textIn: string, file: string): { profiles: Profile
     } catch (err) {
       throw new CensusError(`${file}: not valid JSON (${(err as Error).message})`, { exitCode: ExitCode.badInput });
     }
-    (parsed as unknown[]).forEach((v, i) => take(v, i + 1, JSON.stringify(v) ?? ''));
-    return { profiles, bad };
+    if (!Array.isArray(parsed)) throw new CensusError(`${file}: expected a JSON array or NDJSON`, { exitCode: ExitCode.badInput });
+    parsed.forEach((v: unknown, i) => take(v, i + 1, JSON.stringify(v) ?? ''));
+    return { profiles, bad, withoutLogin };
   }
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
@@ -39,13 +42,13 @@ export function parseProfiles(textIn: string, file: string): { profiles: Profile
       bad.push({ file, line: i + 1, reason: 'not a JSON object', sample: raw.slice(0, 200) });
     }
   });
-  return { profiles, bad };
+  return { profiles, bad, withoutLogin };
 }
 
-export async function importProfiles(ctx: Context, file: string): Promise<{ file: string; imported: number; bad: ProfileProblem[] }> {
+export async function importProfiles(ctx: Context, file: string): Promise<{ file: string; imported: number; withoutLogin: number; bad: ProfileProblem[] }> {
   if (!existsSync(file)) throw new CensusError(`${file}: no such file`, { exitCode: ExitCode.notFound });
   const bytes = readFileSync(file);
-  const { profiles, bad } = parseProfiles(bytes.toString('utf8'), file);
+  const { profiles, bad, withoutLogin } = parseProfiles(bytes.toString('utf8'), file);
   const source = basename(file);
   const sourceId = `profiles:${source}`;
   const w = await ctx.store.writer('profiles', 'stage');
@@ -72,5 +75,5 @@ export async function importProfiles(ctx: Context, file: string): Promise<{ file
       records: profiles.length, added: w.count, bad_records: bad.length, bytes: bytes.length,
     });
   });
-  return { file, imported: w.count, bad };
+  return { file, imported: w.count, withoutLogin, bad };
 }

@@ -1,5 +1,6 @@
 // The embedded default: one DuckDB file, one writer; BIGINTs come back as numbers.
 import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue, type DuckDBType } from '@duckdb/node-api';
 import { CensusError, ExitCode } from '../errors.ts';
 import { tables, tableNames, type ColumnType, type TableName } from './tables.ts';
@@ -81,8 +82,31 @@ export class DuckDBStore implements Store {
     }
   }
 
+  /**
+   * Creates missing tables. A derived table whose declaration changed is dropped and recreated (the pipeline rebuilds it);
+   * a raw table that changed cannot be converted in place, and says so.
+   */
   async init(): Promise<void> {
-    for (const t of tableNames) await this.conn.run(duckdbDdl(t));
+    await this.conn.run('CREATE TABLE IF NOT EXISTS census_schema (table_name VARCHAR NOT NULL, ddl_hash VARCHAR NOT NULL)');
+    const known = new Map((await this.conn.runAndReadAll('SELECT table_name, ddl_hash FROM census_schema')).getRowObjectsJS()
+      .map((r) => [String(r.table_name), String(r.ddl_hash)]));
+    for (const t of tableNames) {
+      const ddl = duckdbDdl(t);
+      const hash = createHash('sha256').update(ddl).digest('hex').slice(0, 16);
+      const was = known.get(t);
+      if (was === hash) continue;
+      if (was !== undefined) {
+        if (tables[t].role !== 'derived') {
+          throw new CensusError(`${this.location} was made by another version of census (table ${t} differs)`, {
+            hint: 'ingest again into a new --db; raw tables are not converted in place', exitCode: ExitCode.badInput,
+          });
+        }
+        await this.conn.run(`DROP TABLE IF EXISTS "${t}"`);
+      }
+      await this.conn.run(ddl);
+      await this.conn.run('DELETE FROM census_schema WHERE table_name = $t', { t });
+      await this.conn.run('INSERT INTO census_schema VALUES ($t, $h)', { t, h: hash });
+    }
   }
 
   async query(file: SqlFile, params?: Params): Promise<Row[]> {
