@@ -102,27 +102,27 @@ program.command('rebuild').description('recompute people, affiliations, location
     await rebuildAndSay(ctx);
   }));
 
-program.command('report').description('contributors-by-country | contributors-by-company')
-  .argument('<name>')
+program.command('report').description('a named report (`census report --list` names them)')
+  .argument('[name]')
+  .option('--list', 'name every report')
   .option('--repo <owner/name>', 'only this repository or pattern such as kubernetes/* (repeatable)', collect)
   .option('--roll-up-acquisitions', 'report an acquired company under its owner at the commit date')
   .option('--since <date>', 'from this date (YYYY-MM-DD, inclusive)')
   .option('--until <date>', 'to this date (exclusive)')
-  .option('--by <period>', 'year or quarter')
+  .option('--by <period>', 'year, quarter or month')
   .option('--known-only', 'shares of the attributed subset only (how DevStats publishes)')
   .option('--top <n>', 'rows per period')
   .option('--format <format>', 'table, json, ndjson or csv')
-  .action(async (name: string, o) => withContext(async (ctx) => {
-    const { parseReportName, parsePeriod, parseDate, runReport } = await import('./reports/reports.ts');
-    const { renderReport } = await import('./commands/report.ts');
+  .action(async (name: string | undefined, o) => {
+    const { getReport, reportNames } = await import('./reports/registry.ts');
+    if (o.list || !name) return write(reportNames.join('\n'));
+    const { reportOptions, renderReport, keepTop } = await import('./commands/report.ts');
     const { resolveFormat } = await import('./output.ts');
-    const result = await runReport(ctx, parseReportName(name), {
-      repos: o.repo ?? [], since: parseDate('--since', o.since), until: parseDate('--until', o.until),
-      by: parsePeriod(o.by), knownOnly: Boolean(o.knownOnly), rollUpAcquisitions: Boolean(o.rollUpAcquisitions),
-    });
-    if (o.top) result.rows = result.rows.filter((r) => Number(r.rank) <= Number(o.top));
-    write(renderReport(result, resolveFormat(o.format, Boolean(process.stdout.isTTY), 'json')));
-  }));
+    const report = getReport(name);
+    const opts = reportOptions(o);
+    const format = resolveFormat(o.format, Boolean(process.stdout.isTTY), 'json');
+    await withContext(async (ctx) => write(renderReport(keepTop(await report.run(ctx, opts), o.top), format)));
+  });
 
 program.command('people').description('one line per person: id, names, logins, e-mails (hashed), bot flag, employer now, country and evidence')
   .option('--format <format>', 'table, json, ndjson or csv')

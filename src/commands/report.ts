@@ -1,9 +1,31 @@
 // `census report <name>`: a named report rendered with its header (scope, denominator, coverage) in the chosen format.
 import { renderCsv, renderTable, pick, type Format } from '../output.ts';
-import type { ReportResult } from '../reports/reports.ts';
+import type { ReportResult } from '../reports/registry.ts';
+import { parseDate, parsePeriod, type ReportOptions } from '../reports/options.ts';
+import { CensusError, ExitCode } from '../errors.ts';
+
+export interface ReportFlags {
+  repo?: string[]; since?: string; until?: string; by?: string; knownOnly?: boolean; rollUpAcquisitions?: boolean;
+}
+
+/** Flags -> options, checked before the database is opened. */
+export function reportOptions(o: ReportFlags): ReportOptions {
+  return {
+    repos: o.repo ?? [], since: parseDate('--since', o.since), until: parseDate('--until', o.until),
+    by: parsePeriod(o.by), knownOnly: Boolean(o.knownOnly), rollUpAcquisitions: Boolean(o.rollUpAcquisitions),
+  };
+}
+
+/** --top N keeps the rows ranked N or better (in each period). */
+export function keepTop(r: ReportResult, top: string | undefined): ReportResult {
+  if (top === undefined) return r;
+  const n = Number(top);
+  if (!Number.isInteger(n) || n < 1) throw new CensusError(`--top must be a positive whole number, not "${top}"`, { exitCode: ExitCode.usage });
+  return { ...r, rows: r.rows.filter((row) => row.rank === undefined || Number(row.rank) <= n) };
+}
 
 const coverageCols = (r: ReportResult, row: Record<string, unknown>) => {
-  const c = r.coverage.find((x) => x.period === String(row.period));
+  const c = r.coverage?.find((x) => x.period === String(row.period));
   return c ? {
     coverage_contributors_pct: Math.round((10000 * c.knownContributors) / Math.max(1, c.contributors)) / 100,
     coverage_contributions_pct: Math.round((10000 * c.knownContributions) / Math.max(1, c.contributions)) / 100,
@@ -16,7 +38,7 @@ export function renderReport(r: ReportResult, format: Format): string {
   }
   if (format === 'ndjson') return r.rows.map((row) => JSON.stringify({ ...pick(r.columns, row), ...coverageCols(r, row) })).join('\n');
   if (format === 'csv') {
-    const cols = [...r.columns, 'coverage_contributors_pct', 'coverage_contributions_pct'];
+    const cols = [...r.columns, ...(r.coverage ? ['coverage_contributors_pct', 'coverage_contributions_pct'] : [])];
     return renderCsv(cols, r.rows.map((row) => ({ ...row, ...coverageCols(r, row) })));
   }
   const width = Math.max(...Object.keys(r.header).map((k) => k.length));

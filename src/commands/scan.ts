@@ -4,8 +4,9 @@ import type { Context } from '../context.ts';
 import { CensusError, ExitCode } from '../errors.ts';
 import { ingestGit, ingestGitlog, rebuildAndSay, failOnProblems } from './ingest.ts';
 import { importGitdmFiles, importProfileFiles, failOnImportProblems } from './import.ts';
-import { runReport } from '../reports/reports.ts';
-import { renderReport } from './report.ts';
+import { getReport } from '../reports/registry.ts';
+import { defaultReportOptions } from '../reports/options.ts';
+import { keepTop, renderReport } from './report.ts';
 import { resolveFormat } from '../output.ts';
 import type { IngestOutcome } from '../ingest/commits.ts';
 
@@ -26,8 +27,6 @@ export interface ScanOptions {
  */
 export async function scan(ctx: Context, paths: string[], o: ScanOptions, out: (text: string) => void): Promise<void> {
   const format = resolveFormat(o.format, true, 'table');
-  const top = Number(o.top);
-  if (!Number.isInteger(top) || top < 1) throw new CensusError(`--top must be a positive whole number, not "${o.top}"`, { exitCode: ExitCode.usage });
   const importProblems = [
     ...(o.gitdm ? await importGitdmFiles(ctx, o.gitdm) : []),
     ...(o.profiles ? await importProfileFiles(ctx, o.profiles) : []),
@@ -39,12 +38,11 @@ export async function scan(ctx: Context, paths: string[], o: ScanOptions, out: (
     else outcomes.push(...(await ingestGitlog(ctx, [p], {})));
   }
   await rebuildAndSay(ctx);
-  const opts = { repos: [], since: null, until: null, by: 'all' as const, knownOnly: false, rollUpAcquisitions: false };
+  const opts = defaultReportOptions;
   const parts: string[] = [];
   const json: Record<string, unknown> = {};
   for (const name of ['contributors-by-country', 'contributors-by-company'] as const) {
-    const r = await runReport(ctx, name, opts);
-    r.rows = r.rows.filter((row) => Number(row.rank) <= top);
+    const r = keepTop(await getReport(name).run(ctx, opts), o.top);
     if (format === 'json') json[name] = JSON.parse(renderReport(r, 'json'));
     else parts.push(renderReport(r, format));
   }

@@ -6,6 +6,7 @@ WITH scope AS (
   SELECT cr.person_id, p.opted_out, CASE WHEN $roll_up THEN cr.owner ELSE cr.company END AS company,
     CASE $period WHEN 'year' THEN strftime(cr.authored_at, '%Y')
                  WHEN 'quarter' THEN strftime(cr.authored_at, '%Y') || '-Q' || quarter(cr.authored_at)
+                 WHEN 'month' THEN strftime(cr.authored_at, '%Y-%m')
                  ELSE 'all' END AS period
   FROM credits cr JOIN people p ON p.person_id = cr.person_id
   WHERE ($since IS NULL OR cr.authored_at >= CAST($since AS TIMESTAMP))
