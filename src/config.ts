@@ -10,6 +10,17 @@ export const DEFAULT_DB = 'census.duckdb';
 export const CONFIG_FILE = 'census.json';
 /** DuckDB's buffer pool; it spills to disk past this. 128 MB ingests and rebuilds as fast as 512 MB here, with a 420 MB peak. */
 export const DEFAULT_MEMORY_LIMIT = '128MB';
+/** A rebuild joins every contribution to employers and owners by date: 128 MB is not enough on the shared data, 256 MB is. */
+export const DEFAULT_REBUILD_MEMORY_LIMIT = '512MB';
+/** `census serve`: loopback only unless --host says otherwise; how often the dashboard looks for a newer database. */
+export const DEFAULT_SERVE_HOST = '127.0.0.1';
+export const DEFAULT_SERVE_PORT = 8080;
+export const SNAPSHOT_POLL_MS = 1000;
+/** `census fetch profiles` asks GitHub again for a login only after this many days. */
+export const DEFAULT_PROFILE_TTL_DAYS = 30;
+
+/** The community GitHub activity is kept for: orgs (kubernetes, kubernetes-sigs) and/or owner/name repos. */
+export interface CommunityConfig { orgs: string[]; repos: string[] }
 
 /** Hong Kong, Macao and Taiwan are reported apart (ISO 3166-1) unless folded into CN on request. */
 export type RegionFolding = 'apart' | 'fold-into-cn';
@@ -23,6 +34,13 @@ export interface Config {
   includeBots: boolean;
   regions: RegionFolding;
   memoryLimit: string;
+  /** DuckDB's pool while the derived tables are rebuilt (the same as memoryLimit when that was given). */
+  rebuildMemoryLimit: string;
+  /** ClickHouse cluster name for ON CLUSTER tables (docs/clickhouse.md); none on one server or DuckDB. */
+  cluster?: string;
+  /** `census ingest gharchive` keeps events of these orgs and repos (census.json "community", or --org/--repo). */
+  community: CommunityConfig;
+  profileTtlDays: number;
   debug: boolean;
 }
 
@@ -35,8 +53,22 @@ export interface ConfigInput {
   includeBots?: boolean;
   regions?: string;
   memoryLimit?: string;
+  cluster?: string;
+  community?: { orgs?: unknown; repos?: unknown };
+  profileTtlDays?: number;
   debug?: boolean;
   config?: string;
+}
+
+function communityFrom(c: ConfigInput['community']): CommunityConfig {
+  const list = (v: unknown, key: string): string[] => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
+      throw new CensusError(`census.json: community.${key} must be a list of names`, { hint: '"community": { "orgs": ["kubernetes"], "repos": ["owner/name"] }', exitCode: ExitCode.usage });
+    }
+    return v;
+  };
+  return { orgs: list(c?.orgs, 'orgs'), repos: list(c?.repos, 'repos') };
 }
 
 function readConfigFile(path: string): ConfigInput {
@@ -65,13 +97,19 @@ export function loadConfig(flags: ConfigInput, cwd = process.cwd()): Config {
   }
   const optOut = pick('optOut');
   return {
-    db: resolve(cwd, pick('db') ?? DEFAULT_DB),
+    // A URL (clickhouse://, chdb://) is a location, not a path to resolve.
+    db: /^[a-z][a-z0-9+.-]*:\/\//i.test(pick('db') ?? '') ? pick('db')! : resolve(cwd, pick('db') ?? DEFAULT_DB),
     dataDir,
     optOutFiles: optOut && optOut.length > 0 ? optOut.map((f) => resolve(cwd, f)) : defaultOptOutFiles(dataDir),
     strictOptOut: pick('strictOptOut') ?? false,
     includeBots: pick('includeBots') ?? false,
     regions,
     memoryLimit: pick('memoryLimit') ?? DEFAULT_MEMORY_LIMIT,
+    // An explicit --memory-limit holds for everything; by default the rebuild gets the larger pool.
+    rebuildMemoryLimit: pick('memoryLimit') ?? DEFAULT_REBUILD_MEMORY_LIMIT,
+    cluster: pick('cluster'),
+    community: communityFrom(pick('community')),
+    profileTtlDays: pick('profileTtlDays') ?? DEFAULT_PROFILE_TTL_DAYS,
     debug: pick('debug') ?? false,
   };
 }

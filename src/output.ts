@@ -15,7 +15,7 @@ export function resolveFormat(flag: string | undefined, isTTY: boolean, piped: F
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.join('; ');
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2);
+  if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   return String(v);
 }
 

@@ -7,6 +7,12 @@ import { buildPeople } from './stages/people.ts';
 import { buildEmailCompanies } from './stages/email_companies.ts';
 import { buildAffiliations } from './stages/affiliations.ts';
 import { buildLocations } from './stages/locations.ts';
+import { buildCountryEvidence } from './stages/country_evidence.ts';
+import { buildCountryProbabilities } from './stages/country_probabilities.ts';
+import { buildAreaDirs, buildAreaRoles, buildCommitAreas } from './stages/areas.ts';
+import { buildCommitKinds } from './stages/commit_kinds.ts';
+import { buildActivityBots } from './stages/activity_bots.ts';
+import { buildContributionCredits } from './stages/contribution_credits.ts';
 
 /** The employer label for a contribution no evidence attributes; shown as a row, never dropped. */
 export const UNKNOWN = 'Unknown';
@@ -17,6 +23,14 @@ interface Stage {
 }
 
 const stages: Stage[] = [
+  {
+    // Before aliases: GitHub accounts whose behaviour looks automated are flagged on their aliases.
+    table: 'activity_bots',
+    run: async (ctx) => {
+      const r = await buildActivityBots(ctx);
+      return `${r.confirmed} listed bot accounts in GitHub activity, ${r.suspected} suspected from behaviour`;
+    },
+  },
   { table: 'aliases', run: async (ctx) => `${await buildAliases(ctx)} aliases` },
   {
     table: 'people',
@@ -41,7 +55,8 @@ const stages: Stage[] = [
     table: 'locations',
     run: async (ctx) => {
       const r = await buildLocations(ctx);
-      return `${r.resolved} of ${r.people} located profiles resolved to a country`;
+      const why = Object.entries(r.unresolved).map(([rule, n]) => `${n} ${rule}`).join(', ');
+      return `${r.resolved} of ${r.people} profile locations resolved to a country${why ? ` (not resolved: ${why})` : ''}`;
     },
   },
   {
@@ -52,20 +67,36 @@ const stages: Stage[] = [
       return 'credits rebuilt';
     },
   },
+  { table: 'contribution_credits', run: buildContributionCredits },
+  { table: 'country_evidence', run: async (ctx, c) => `${await buildCountryEvidence(ctx, c)} country signals` },
+  { table: 'country_probabilities', run: async (ctx) => buildCountryProbabilities(ctx) },
+  // The community lens (docs/areas.md): areas and kinds of work per credited commit, roles per login.
+  { table: 'area_dirs', run: buildAreaDirs },
+  { table: 'commit_areas', run: buildCommitAreas },
+  { table: 'commit_kinds', run: buildCommitKinds },
+  { table: 'area_roles', run: buildAreaRoles },
 ];
 
 export interface StageResult { table: string; detail: string; ms: number }
 
-/** One transaction: a reader never sees half-rebuilt tables, and a killed rebuild leaves the previous state. */
+/** Readers never see half-rebuilt tables, and a killed rebuild leaves the previous state (Store.rebuild). */
 export async function rebuild(ctx: Context): Promise<StageResult[]> {
   const companies = loadCompanyMap(ctx.config.dataDir);
   const results: StageResult[] = [];
-  await ctx.store.transaction(async () => {
+  await ctx.store.setMemoryLimit?.(ctx.config.rebuildMemoryLimit);
+  await ctx.store.rebuild(async () => {
     for (const stage of stages) {
       const t0 = performance.now();
-      const detail = await stage.run(ctx, companies);
+      let detail: string;
+      try {
+        detail = await stage.run(ctx, companies);
+      } catch (err) {
+        if (err instanceof Error) err.message = `stage ${stage.table}: ${err.message}`;
+        throw err;
+      }
       results.push({ table: stage.table, detail, ms: Math.round(performance.now() - t0) });
     }
   });
+  await ctx.store.setMemoryLimit?.(ctx.config.memoryLimit);
   return results;
 }

@@ -35,21 +35,24 @@ test('scan runs the whole job and prints both tables with coverage; problems war
   assert.equal(census(scratch(), ['scan', demo, '--profiles', profiles, '--strict']).code, 3);
   assert.match(r.stdout, /report: +contributors-by-country/);
   assert.match(r.stdout, /report: +contributors-by-company/);
-  assert.match(r.stdout, /coverage: +country known for 3 of 7 contributors \(42\.9%\)/);
+  assert.match(r.stdout, /evidence: +of 7 contributors: declared location 3 \(42\.9%\), commit clocks 5/);
 });
 
-test('countries: Unknown is a row by default; --known-only gives shares of the located subset', () => {
+test('countries: expected counts from the evidence beside the profile-only figure; Unknown is a row unless --known-only', () => {
   const dir = prepared();
   const all = report(dir, ['contributors-by-country']);
   const by = Object.fromEntries(all.rows.map((r) => [r.country, r]));
-  // Ada (Shenzhen) and Wei (杭州) -> CN; Grace (SF Bay Area) -> US; Sam x2, Linus, the opted-out person -> Unknown.
-  assert.deepEqual([by.CN!.contributors, by.US!.contributors, by.Unknown!.contributors], [2, 1, 4]);
-  assert.equal(by.CN!.contributions, 5);
-  assert.equal(by.CN!.rank, 2);
-  assert.match(all.header.coverage!, /country known for 3 of 7 contributors \(42\.9%\) and 7 of 11 contributions \(63\.6%\)/);
+  // Declared: Ada (Shenzhen) and Wei (杭州) in CN, Grace (SF Bay Area) in US: what a profile geocoder publishes.
+  assert.deepEqual([by.CN!.profile_contributors, by.US!.profile_contributors, by.CN!.profile_pct], [2, 1, 66.67]);
+  // Evidence adds Sam Doe's UTC+05:30 clock (India); the co-author with no commits of his own and the opted-out person stay Unknown.
+  assert.ok(Number(by.CN!.contributors) > 1.9 && Number(by.IN!.contributors) > 0.5, JSON.stringify(by.IN));
+  assert.equal(by.Unknown!.contributors, 2);
+  assert.equal(Math.round(all.rows.reduce((n, r) => n + Number(r.contributors), 0)), 7);
+  for (const r of all.rows) assert.ok(Number(r.contributors_low) <= Number(r.contributors) + 0.5 && Number(r.contributors) - 0.5 <= Number(r.contributors_high));
+  assert.match(all.header.evidence!, /declared location 3 \(42\.9%\)/);
   const known = report(dir, ['contributors-by-country', '--known-only']);
   assert.equal(known.rows.some((r) => r.country === 'Unknown'), false);
-  assert.equal(known.rows.find((r) => r.country === 'CN')!.contributors_pct, 66.67);
+  assert.equal(Math.round(known.rows.reduce((n, r) => n + Number(r.contributors_pct), 0)), 100);
   assert.match(known.header.denominator!, /--known-only/);
 });
 
@@ -133,7 +136,7 @@ test('--repo takes patterns; acquisitions roll up only on request, at the commit
   const rolled = report(dir, ['contributors-by-company', '--repo', 'demo/acquired', '--roll-up-acquisitions', '--by', 'year']);
   assert.deepEqual(rolled.rows.map((r) => [r.period, r.company]), [['2019', 'Pivotal'], ['2021', 'VMware'], ['2024', 'Broadcom']]);
   const both = report(dir, ['contributors-by-country', '--repo', 'demo/*']);
-  assert.equal(both.rows.reduce((n, r) => n + Number(r.contributions), 0), 14);
+  assert.equal(Math.round(both.rows.reduce((n, r) => n + Number(r.contributions), 0)), 14);
   const bad = census(dir, ['report', 'contributors-by-company', '--repo', "x' OR 1=1 --"]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--repo must be owner\/name or a pattern/);

@@ -1,6 +1,6 @@
 // Runs the real `census` binary in a scratch folder, as a user would, and reads the database it leaves.
 import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,17 @@ export const BIN = join(ROOT, 'bin', 'census.js');
 
 export interface Run { code: number; stdout: string; stderr: string }
 
+const made: string[] = [];
+// Scratch folders go when the test process ends (KEEP_SCRATCH=1 keeps them for a post-mortem).
+process.on('exit', () => {
+  if (process.env.KEEP_SCRATCH === '1') return;
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'census-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'census-test-'));
+  made.push(dir);
+  return dir;
 }
 
 /** Global flags every test run uses: its own database, the fixture opt-out list, no census.json lookup surprises. */

@@ -20,4 +20,5 @@ LEFT JOIN counts c ON c.person_id = p.person_id
 LEFT JOIN current_aff a ON a.person_id = p.person_id
 LEFT JOIN locations l ON l.person_id = p.person_id
 WHERE ($include_bots OR p.bot_kind IS NULL)
+  AND ($person_id IS NULL OR p.person_id = $person_id)
 ORDER BY contributions DESC, p.person_id

@@ -8,10 +8,12 @@ import { renderCsv, renderTable, type Format } from '../output.ts';
 const q = (name: string) => sqlFile(import.meta.url, name);
 const hashEmail = (e: string) => `sha256:${createHash('sha256').update(e.toLowerCase()).digest('hex').slice(0, 16)}`;
 
-export async function listPeople(ctx: Context, opts: { showEmails: boolean }): Promise<{ people: Record<string, unknown>[]; hidden: number }> {
-  const rows = await ctx.store.query(q('people-list'), { include_bots: ctx.config.includeBots, unknown: UNKNOWN });
+/** Everyone, or the one person `personId` names (the dashboard's person page). */
+export async function listPeople(ctx: Context, opts: { showEmails: boolean; personId?: string }): Promise<{ people: Record<string, unknown>[]; hidden: number }> {
+  const person_id = opts.personId ?? null;
+  const rows = await ctx.store.query(q('people-list'), { include_bots: ctx.config.includeBots, unknown: UNKNOWN, person_id });
   const evidence = new Map<string, { kind: string; detail: string }[]>();
-  for (const e of await ctx.store.query(q('people-evidence'))) {
+  for (const e of await ctx.store.query(q('people-evidence'), { person_id })) {
     const list = evidence.get(String(e.person_id)) ?? [];
     list.push({ kind: String(e.kind), detail: String(e.detail) });
     evidence.set(String(e.person_id), list);

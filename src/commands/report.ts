@@ -1,11 +1,14 @@
 // `census report <name>`: a named report rendered with its header (scope, denominator, coverage) in the chosen format.
 import { renderCsv, renderTable, pick, type Format } from '../output.ts';
-import type { ReportResult } from '../reports/registry.ts';
+import type { ReportDef, ReportResult } from '../reports/registry.ts';
 import { parseDate, parsePeriod, type ReportOptions } from '../reports/options.ts';
 import { CensusError, ExitCode } from '../errors.ts';
+import { parseSegment } from '../segments/segments.ts';
+import { parseKind } from '../areas/work-kinds.ts';
 
 export interface ReportFlags {
   repo?: string[]; since?: string; until?: string; by?: string; knownOnly?: boolean; rollUpAcquisitions?: boolean;
+  segment?: string; kind?: string;
 }
 
 /** Flags -> options, checked before the database is opened. */
@@ -13,7 +16,17 @@ export function reportOptions(o: ReportFlags): ReportOptions {
   return {
     repos: o.repo ?? [], since: parseDate('--since', o.since), until: parseDate('--until', o.until),
     by: parsePeriod(o.by), knownOnly: Boolean(o.knownOnly), rollUpAcquisitions: Boolean(o.rollUpAcquisitions),
+    segment: parseSegment(o.segment), kind: parseKind(o.kind),
   };
+}
+
+/** --segment and --kind only where the report applies them: silently ignoring a filter would mislabel the numbers. */
+export function checkFilters(def: ReportDef, opts: ReportOptions): void {
+  for (const f of ['segment', 'kind'] as const) {
+    if (opts[f] !== null && !def.filters?.includes(f)) {
+      throw new CensusError(`report ${def.name} does not take --${f}`, { hint: 'the SIG, segment and kind reports do (census report --list)', exitCode: ExitCode.usage });
+    }
+  }
 }
 
 /** --top N keeps the rows ranked N or better (in each period). */

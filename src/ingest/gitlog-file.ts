@@ -5,18 +5,39 @@ import { createGunzip } from 'node:zlib';
 import { CensusError, ExitCode } from '../errors.ts';
 import type { CommitSource } from './source.ts';
 
-async function fileFingerprint(path: string): Promise<string> {
+export async function fileFingerprint(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return `sha256:${hash.digest('hex')}`;
 }
 
-async function isGzip(path: string): Promise<boolean> {
+export async function isGzip(path: string): Promise<boolean> {
   for await (const chunk of createReadStream(path, { start: 0, end: 1 })) {
     const b = chunk as Buffer;
     return b[0] === 0x1f && b[1] === 0x8b;
   }
   return false;
+}
+
+/** A file's bytes, gunzipped when `gz`; a truncated or corrupt gzip throws a CensusError naming the compressed byte. */
+export async function* readBytes(path: string, gz: boolean, progress: (read: number) => void, hint: string): AsyncGenerator<Buffer> {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  let read = 0;
+  raw.on('data', (c) => { read += c.length; progress(read); });
+  if (!gz) {
+    yield* raw as AsyncIterable<Buffer>;
+    return;
+  }
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  raw.on('error', (e) => gunzip.destroy(e));
+  raw.pipe(gunzip);
+  try {
+    yield* gunzip as AsyncIterable<Buffer>;
+  } catch (err) {
+    throw new CensusError(`${path}: truncated or corrupt gzip near compressed byte ${read} (${(err as Error).message})`, { hint, exitCode: ExitCode.badInput });
+  } finally {
+    raw.destroy();
+  }
 }
 
 export async function gitlogFileSource(path: string, repo: string): Promise<CommitSource> {
@@ -36,25 +57,7 @@ export async function gitlogFileSource(path: string, repo: string): Promise<Comm
     fingerprint,
     total: st.size,
     async *open(progress) {
-      const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-      let read = 0;
-      raw.on('data', (c) => { read += c.length; progress(read); });
-      if (!gz) {
-        yield* raw as AsyncIterable<Buffer>;
-        return;
-      }
-      const gunzip = createGunzip({ chunkSize: 1 << 20 });
-      raw.on('error', (e) => gunzip.destroy(e));
-      raw.pipe(gunzip);
-      try {
-        yield* gunzip as AsyncIterable<Buffer>;
-      } catch (err) {
-        raw.destroy();
-        throw new CensusError(`${path}: truncated or corrupt gzip near compressed byte ${read} (${(err as Error).message})`, {
-          hint: 'nothing from this file was stored; export the log again',
-          exitCode: ExitCode.badInput,
-        });
-      }
+      yield* readBytes(path, gz, progress, 'nothing from this file was stored; export the log again');
     },
     async finish() {},
   };

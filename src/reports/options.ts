@@ -4,6 +4,9 @@ import type { Params } from '../store/store.ts';
 import { CensusError, ExitCode } from '../errors.ts';
 import { FOLDED_REGIONS } from '../config.ts';
 import { UNKNOWN } from '../pipeline.ts';
+import { loadSpec, specLabel } from '../activity/spec.ts';
+import type { Segment } from '../segments/segments.ts';
+import type { WorkKind } from '../areas/work-kinds.ts';
 
 export const periods = ['all', 'year', 'quarter', 'month'] as const;
 export type Period = (typeof periods)[number];
@@ -17,9 +20,12 @@ export interface ReportOptions {
   /** Shares of the attributed subset only (DevStats' way) instead of all contributors. */
   knownOnly: boolean;
   rollUpAcquisitions: boolean;
+  /** Only contributors in this segment (docs/segments.md), and only commits with this kind of work (data/work-kinds.yaml). */
+  segment: Segment | null;
+  kind: WorkKind | null;
 }
 
-export const defaultReportOptions: ReportOptions = { repos: [], since: null, until: null, by: 'all', knownOnly: false, rollUpAcquisitions: false };
+export const defaultReportOptions: ReportOptions = { repos: [], since: null, until: null, by: 'all', knownOnly: false, rollUpAcquisitions: false, segment: null, kind: null };
 
 /** `kubernetes/*` -> a LIKE pattern with `%` and `_` taken literally. */
 export function repoPattern(p: string): string {
@@ -49,6 +55,7 @@ export function scopeParams(ctx: Context, opts: ReportOptions): Params {
     since: opts.since, until: opts.until, repos: opts.repos.map(repoPattern), period: opts.by,
     include_bots: ctx.config.includeBots, strict_optout: ctx.config.strictOptOut, known_only: opts.knownOnly,
     roll_up: opts.rollUpAcquisitions, unknown: UNKNOWN, fold: FOLDED_REGIONS[ctx.config.regions], fold_into: 'CN',
+    kind: opts.kind,
   };
 }
 
@@ -57,6 +64,10 @@ export function scopeHeader(ctx: Context, opts: ReportOptions): Record<string, s
   return {
     contributions: 'commits authored or co-authored (Co-authored-by); each person credited once per commit',
     scope: `${opts.repos.length ? opts.repos.join(', ') : 'all repositories'}; ${opts.since ?? 'start'} .. ${opts.until ?? 'now'}`,
+    ...(opts.segment ? { segment: `only ${opts.segment} contributors of each period (docs/segments.md)` } : {}),
+    ...(opts.kind ? { kind: `only commits with ${opts.kind} work (data/work-kinds.yaml)` } : {}),
+    // Which counting spec is in force (census spec); the contributions-by-* reports count by it.
+    spec: specLabel(loadSpec(ctx.config.dataDir)),
     bots: ctx.config.includeBots ? 'included' : 'excluded',
     'opt-out': ctx.config.strictOptOut ? 'opted-out people dropped entirely' : 'opted-out people counted in totals only, attributed to nobody',
   };

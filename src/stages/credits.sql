@@ -4,13 +4,13 @@ INSERT INTO credits
 WITH credited AS (
   SELECT c.repo, c.sha, ap.person_id, 'author' AS role, c.author_at AS authored_at, c.author_tz AS tz, lower(trim(c.author_email)) AS email
   FROM commits c
-  JOIN aliases a ON a.name = c.author_name AND a.email = lower(trim(c.author_email))
+  JOIN aliases a ON a.name = c.author_name AND a.email = lower(trim(c.author_email)) AND a.origin = 'git'
   JOIN alias_people ap ON ap.alias_id = a.alias_id
   UNION ALL
   SELECT co.repo, co.sha, ap.person_id, 'coauthor' AS role, c.author_at AS authored_at, c.author_tz AS tz, lower(trim(co.email)) AS email
   FROM commit_coauthors co
   JOIN commits c ON c.repo = co.repo AND c.sha = co.sha
-  JOIN aliases a ON a.name = co.name AND a.email = lower(trim(co.email))
+  JOIN aliases a ON a.name = co.name AND a.email = lower(trim(co.email)) AND a.origin = 'git'
   JOIN alias_people ap ON ap.alias_id = a.alias_id
 ),
 once AS (
@@ -20,7 +20,8 @@ once AS (
 ),
 dated AS (
   SELECT o.*, (
-    SELECT arg_max(f.company, coalesce(f.from_date, DATE '1900-01-01'))
+    -- On a tie (gitdm lists two employers without dates) the later line of the file wins, whatever the engine.
+    SELECT arg_max(f.company, (coalesce(f.from_date, DATE '1900-01-01'), coalesce(TRY_CAST(string_split(f.ref, ':')[-1] AS INTEGER), 0), f.ref))
     FROM affiliations f
     WHERE f.person_id = o.person_id
       AND (f.from_date IS NULL OR f.from_date <= o.authored_at)

@@ -1,11 +1,10 @@
 // The embedded default: one DuckDB file, one writer; BIGINTs come back as numbers.
-import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue, type DuckDBType } from '@duckdb/node-api';
 import { CensusError, ExitCode } from '../errors.ts';
 import { tables, tableNames, type ColumnType, type TableName } from './tables.ts';
 import { appenderWriter } from './duckdb-writer.ts';
-import { sqlPath, type Params, type Row, type SqlFile, type Store, type TableWriter } from './store.ts';
+import { readSql, type Params, type Row, type SqlFile, type Store, type TableWriter } from './store.ts';
 
 const duckType: Record<ColumnType, string> = {
   string: 'VARCHAR', int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', bool: 'BOOLEAN',
@@ -17,17 +16,7 @@ export function duckdbDdl(table: TableName, name: string = table, temp = false):
   return `CREATE ${temp ? 'TEMP ' : ''}TABLE IF NOT EXISTS "${name}" (${cols.join(', ')})`;
 }
 
-const sqlCache = new Map<string, string>();
-function loadSql(file: SqlFile): string {
-  const specific = sqlPath(file, 'duckdb');
-  const path = existsSync(specific) ? specific : sqlPath(file);
-  let text = sqlCache.get(path);
-  if (text === undefined) {
-    text = readFileSync(path, 'utf8');
-    sqlCache.set(path, text);
-  }
-  return text;
-}
+const loadSql = (file: SqlFile) => readSql(file, 'duckdb').text;
 
 /** Binds the parameters the statement names (`$name`); callers may pass a shared superset. */
 function bindValues(sql: string, params: Params | undefined): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
@@ -61,6 +50,14 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** A value read back in the shape a writer takes: timestamps in epoch seconds, dates as YYYY-MM-DD. */
+function writerShape(type: ColumnType, v: unknown): unknown {
+  if (v instanceof Date) return type === 'date' ? v.toISOString().slice(0, 10) : v.getTime() / 1000;
+  return plain(v);
+}
+
+export const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
 export class DuckDBStore implements Store {
   readonly kind = 'duckdb' as const;
   private constructor(readonly location: string, private readonly instance: DuckDBInstance, private readonly conn: DuckDBConnection) {}
@@ -68,7 +65,9 @@ export class DuckDBStore implements Store {
   static async open(path: string, memoryLimit: string): Promise<DuckDBStore> {
     try {
       // Checkpoint once at close rather than every 16 MB of WAL: a third less ingest time on a large batch.
-      const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit, checkpoint_threshold: '1GB' });
+      // Insertion order is not kept (every query that needs an order says ORDER BY): large INSERT ... SELECT can then
+      // spill to disk instead of failing at the memory limit.
+      const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit, checkpoint_threshold: '1GB', preserve_insertion_order: 'false' });
       return new DuckDBStore(path, instance, await instance.connect());
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
@@ -145,6 +144,27 @@ export class DuckDBStore implements Store {
       await this.conn.run('ROLLBACK');
       throw err;
     }
+  }
+
+  async setMemoryLimit(size: string): Promise<void> {
+    // SET takes no bound parameter: the size is checked against a closed pattern before it is written into the statement.
+    if (!MEMORY_SIZE.test(size)) throw new CensusError(`memory limit "${size}" is not a size such as 512MB`, { exitCode: ExitCode.usage });
+    await this.conn.run(`SET memory_limit = '${size}'`);
+  }
+
+  async rebuild<T>(fn: () => Promise<T>): Promise<T> {
+    return this.transaction(fn);
+  }
+
+  async *scan(table: TableName): AsyncIterable<unknown[][]> {
+    const types = tables[table].columns.map((c) => c[1]);
+    const result = await this.conn.stream(`SELECT ${tables[table].columns.map((c) => `"${c[0]}"`).join(', ')} FROM "${table}"`);
+    for await (const rows of result.yieldRowsJs()) yield rows.map((r) => r.map((v, i) => writerShape(types[i]!, v)));
+  }
+
+  async count(table: TableName): Promise<number> {
+    const reader = await this.conn.runAndReadAll(`SELECT count(*) AS n FROM "${table}"`);
+    return Number(reader.getRowObjectsJS()[0]!.n);
   }
 
   async close(): Promise<void> {

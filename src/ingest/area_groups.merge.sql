@@ -1,0 +1,1 @@
+INSERT INTO area_groups SELECT * FROM stage_area_groups

@@ -1,0 +1,1 @@
+INSERT INTO area_leads SELECT * FROM stage_area_leads

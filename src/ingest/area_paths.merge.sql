@@ -1,0 +1,1 @@
+INSERT INTO area_paths SELECT * FROM stage_area_paths

@@ -1,0 +1,1 @@
+INSERT INTO github_fetches SELECT * FROM stage_github_fetches

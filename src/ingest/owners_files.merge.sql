@@ -1,0 +1,1 @@
+INSERT INTO owners_files SELECT * FROM stage_owners_files

@@ -1,0 +1,2 @@
+-- Contract: DuckDB's sibling of kind.sql.
+SELECT 'duckdb' AS kind
