@@ -62,15 +62,19 @@ async function allReports(ctx: Context): Promise<Record<string, unknown>> {
   return out;
 }
 
-/** Every derived table as a count and an order-free digest of its rows: equal digests, equal tables. */
+/** Every derived table as a count and an order-free digest (a sum of row hashes, in constant memory): equal digests, equal tables. */
 async function derivedDigests(ctx: Context): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const t of derivedTables) {
-    const rows: string[] = [];
-    for await (const batch of ctx.store.scan(t)) for (const r of batch) rows.push(JSON.stringify(canonical(r)));
-    const hash = createHash('sha256');
-    for (const r of rows.sort()) hash.update(`${r}\n`);
-    out[`table ${t}`] = { rows: rows.length, sha256: hash.digest('hex').slice(0, 16) };
+    let rows = 0;
+    let sum = 0n;
+    for await (const batch of ctx.store.scan(t)) {
+      for (const r of batch) {
+        rows++;
+        sum = (sum + createHash('sha256').update(JSON.stringify(canonical(r))).digest().readBigUInt64BE(0)) & 0xffffffffffffffffn;
+      }
+    }
+    out[`table ${t}`] = { rows, digest: sum.toString(16) };
   }
   return out;
 }
@@ -98,11 +102,14 @@ async function child(workload: string, location: string, resultFile: string, fil
     m.units = r.outcomes.reduce((n, o) => n + o.lines, 0);
     m.stored = r.outcomes.reduce((n, o) => n + o.added, 0);
   }
+  const say = (what: string) => process.stderr.write(`  ${location.startsWith('chdb') ? 'chDB' : 'DuckDB'}: ${what}\n`);
+  say(`ingest ${m.ingest!.toFixed(1)} s`);
   t = now();
-  await rebuild(ctx);
+  for (const r of await rebuild(ctx)) say(`  ${r.table} ${(r.ms / 1000).toFixed(1)} s`);
   m.rebuild = now() - t;
   m.countryReport = await reportSeconds(ctx, workload === 'git' ? 'contributors-by-country' : 'contributions-by-country');
   m.companyReport = await reportSeconds(ctx, workload === 'git' ? 'contributors-by-company' : 'contributions-by-company');
+  say(JSON.stringify(m));
   writeFileSync(resultFile, JSON.stringify({ ...(await allReports(ctx)), ...(await derivedDigests(ctx)) }));
   await ctx.store.close();
   m.peakMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -54,6 +54,8 @@ export function parseTarget(location: string, cwd = process.cwd()): ChTarget {
 
 type Connection = NonNullable<ClickHouseClientConfigOptions['connection']>;
 interface ChdbConnectionModule { createChdbConnection(opts: { path: string }): Connection }
+/** chDB's own streaming read (its @clickhouse/client connection hands over a whole result at once). */
+interface ChdbStreaming { chdb: { queryStream(sql: string, opts: { format: string }): AsyncIterable<{ rows<T>(): T[] }> } }
 
 async function chdbConnection(path: string): Promise<Connection> {
   // Not a package dependency (540 MB, Linux x64 only): `npm run setup:chdb` installs it.
@@ -91,7 +93,10 @@ export function sessionSettings(cluster: string | undefined): ClickHouseSettings
 /** Statements run one at a time: an HTTP session (and chDB) takes one query at a time, and order matters. */
 export class ChSession {
   private queue: Promise<unknown> = Promise.resolve();
-  private constructor(readonly target: ChTarget, private readonly client: ClickHouseClient, private readonly settings: ClickHouseSettings) {}
+  private constructor(
+    readonly target: ChTarget, private readonly client: ClickHouseClient, private readonly settings: ClickHouseSettings,
+    private readonly streaming: ChdbStreaming | null,
+  ) {}
 
   static async open(target: ChTarget, cluster: string | undefined): Promise<ChSession> {
     const settings = sessionSettings(cluster);
@@ -99,8 +104,9 @@ export class ChSession {
     const json = { parse: JSON.parse, stringify: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)) };
     // Failures reach the caller as errors naming the .sql file; the client's own error log would repeat each one.
     const log = { level: ClickHouseLogLevel.OFF };
+    const connection = target.kind === 'chdb' ? await chdbConnection(target.path) : null;
     const config: ClickHouseClientConfigOptions = target.kind === 'chdb'
-      ? { connection: await chdbConnection(target.path), json, log }
+      ? { connection: connection!, json, log }
       : { json, log,
         url: target.url, username: target.username, password: process.env[PASSWORD_ENV] ?? '',
         // The session keeps the current database between statements (a rebuild switches it); it ends after an hour idle.
@@ -108,7 +114,7 @@ export class ChSession {
         session_id: `census-${randomUUID()}`, request_timeout: 3_600_000,
         clickhouse_settings: { session_timeout: '3600', send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '60000' },
       };
-    const session = new ChSession(target, createClient(config), settings);
+    const session = new ChSession(target, createClient(config), settings, connection as unknown as ChdbStreaming | null);
     try {
       await session.command('SELECT 1');
     } catch (err) {
@@ -148,7 +154,7 @@ export class ChSession {
     });
   }
 
-  /** Rows as arrays, streamed from a server (chDB hands the whole result over at once); holds the session until done. */
+  /** Rows as arrays, streamed; holds the session until done. */
   async *arrays(query: string): AsyncGenerator<unknown[][]> {
     let release = () => {};
     const held = new Promise<void>((r) => { release = r; });
@@ -156,6 +162,12 @@ export class ChSession {
     this.queue = before.then(() => held);
     await before;
     try {
+      if (this.streaming) {
+        // A whole table would not fit one buffer: chDB's own stream, with the settings a read needs.
+        const read = `${query} SETTINGS final = 1, output_format_json_quote_64bit_integers = 1`;
+        for await (const chunk of this.streaming.chdb.queryStream(read, { format: 'JSONCompactEachRow' })) yield chunk.rows<unknown[]>();
+        return;
+      }
       const rs = await this.client.query({ query, format: 'JSONCompactEachRow', clickhouse_settings: this.settings });
       for await (const batch of rs.stream()) yield batch.map((r) => r.json<unknown[]>());
     } finally {
