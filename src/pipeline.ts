@@ -9,6 +9,7 @@ import { buildAffiliations } from './stages/affiliations.ts';
 import { buildLocations } from './stages/locations.ts';
 import { buildCountryEvidence } from './stages/country_evidence.ts';
 import { buildCountryProbabilities } from './stages/country_probabilities.ts';
+import { buildCountryVectors } from './stages/country_vectors.ts';
 import { buildAreaDirs, buildAreaRoles, buildCommitAreas } from './stages/areas.ts';
 import { buildCommitKinds } from './stages/commit_kinds.ts';
 import { buildActivityBots } from './stages/activity_bots.ts';
@@ -70,6 +71,7 @@ const stages: Stage[] = [
   { table: 'contribution_credits', run: buildContributionCredits },
   { table: 'country_evidence', run: async (ctx, c) => `${await buildCountryEvidence(ctx, c)} country signals` },
   { table: 'country_probabilities', run: async (ctx) => buildCountryProbabilities(ctx) },
+  { table: 'country_vectors', run: buildCountryVectors },
   // The community lens (docs/areas.md): areas and kinds of work per credited commit, roles per login.
   { table: 'area_dirs', run: buildAreaDirs },
   { table: 'commit_areas', run: buildCommitAreas },

@@ -7,7 +7,7 @@ import { CensusError, ExitCode } from '../errors.ts';
 import { scores, MODEL, type CountryModel, type PersonEvidence } from '../attribution/country-model.ts';
 import { parseTzKey, type Season } from '../attribution/tz-structure.ts';
 import { loadEvidence, storedModel } from '../stages/country_probabilities.ts';
-import { loadCountryInputs } from '../reports/country-estimates.ts';
+import { loadCountryModel } from '../reports/country-estimates.ts';
 import { describeClock, formatOffset } from '../stages/country_evidence.ts';
 import { countryName } from '../attribution/country-names.ts';
 
@@ -70,8 +70,8 @@ export async function explain(ctx: Context, who: string, showEmails: boolean): P
   }
   if (found.length > 1) throw new CensusError(`"${who}" matches ${found.length} people`, { hint: 'give a person id from `census people`', exitCode: ExitCode.usage });
   const id = String(person.person_id);
-  const inputs = await loadCountryInputs(ctx);
-  const probs = [...(inputs.probabilities.get(id) ?? [])].sort((a, b) => b[1] - a[1]);
+  const probs = (await ctx.store.query(q('explain-probabilities'), { person_id: id }))
+    .map((r): [string, number] => [String(r.country), Number(r.p)]).sort((a, b) => b[1] - a[1]);
   const evidence = await loadEvidence(ctx);
   const e = evidence.get(id) ?? { personId: id, tz: new Map(), mail: [], declared: null };
   const rows = await ctx.store.query(q('explain-evidence'), { person_id: id });
@@ -99,7 +99,7 @@ export async function explain(ctx: Context, who: string, showEmails: boolean): P
     : '  Mail: no country-specific domain (global providers such as gmail.com and company domains say nothing of a country).');
   lines.push('  Not used: the person\'s name. A name never decides a country.');
   if (probs.length > 0) {
-    const model = storedModel(ctx, evidence, inputs.model);
+    const model = storedModel(ctx, evidence, await loadCountryModel(ctx));
     const chain = steps(model, e);
     const leaders = probs.slice(0, 3).map(([c]) => model.countries.indexOf(c)).filter((i) => i >= 0);
     lines.push('', 'How the signals combine (the chance of each leading country after each step):');

@@ -7,7 +7,7 @@ import { FOLDED_REGIONS } from '../config.ts';
 import { UNKNOWN } from '../pipeline.ts';
 import { loadSpec, specKinds, specLabel } from '../activity/spec.ts';
 import { scopeHeader, scopeParams, type ReportOptions } from './options.ts';
-import { countryHeader, estimateByCountry, loadCountryInputs, type PersonInScope } from './country-estimates.ts';
+import { countryHeader, estimateByCountry, loadCountryInputs, personInScope, type PersonInScope } from './country-estimates.ts';
 import { completenessHeader, hoursRead } from './gharchive-hours.ts';
 import type { ReportDef, ReportResult } from './registry.ts';
 
@@ -33,10 +33,7 @@ export const contributionsByCountry: ReportDef = {
         continue;
       }
       const key = `${period}\0${r.person_id}`;
-      const p = byPerson.get(key) ?? {
-        period, personId: String(r.person_id), contributions: 0, optedOut: Boolean(r.opted_out),
-        declared: r.declared === null || r.declared === undefined ? null : String(r.declared), kinds: new Map<string, number>(),
-      };
+      const p = byPerson.get(key) ?? { ...personInScope(r, 0), kinds: new Map<string, number>() };
       p.contributions += Number(r.n);
       p.kinds.set(String(r.kind), (p.kinds.get(String(r.kind)) ?? 0) + Number(r.n));
       byPerson.set(key, p);
@@ -46,17 +43,18 @@ export const contributionsByCountry: ReportDef = {
     const fold = FOLDED_REGIONS[ctx.config.regions];
     const { rows, coverage, methods, distributions } = estimateByCountry(people, inputs, fold, opts.knownOnly);
     // Expected count of each kind per country: every person's kinds spread over their country probabilities.
-    const kindSums = new Map<string, Map<string, number>>();
+    const kindSums = new Map<string, Map<string, Map<string, number>>>();
     people.forEach((p, i) => {
+      let byCountry = kindSums.get(p.period);
+      if (!byCountry) kindSums.set(p.period, (byCountry = new Map()));
       for (const [country, prob] of distributions[i]!) {
-        const k = `${p.period}\0${country}`;
-        const m = kindSums.get(k) ?? new Map<string, number>();
+        let m = byCountry.get(country);
+        if (!m) byCountry.set(country, (m = new Map()));
         for (const [kind, n] of p.kinds) m.set(kind, (m.get(kind) ?? 0) + prob * n);
-        kindSums.set(k, m);
       }
     });
     for (const r of rows) {
-      const m = kindSums.get(`${r.period}\0${r.country}`);
+      const m = kindSums.get(String(r.period))?.get(String(r.country));
       for (const kind of kinds) r[kind] = round1(m?.get(kind) ?? 0);
       const ghost = r.country === UNKNOWN ? ghosts.get(String(r.period)) : undefined;
       if (ghost) {

@@ -1,6 +1,7 @@
--- Per period and person in scope: contributions of every kind under the counting spec, the declared country and the
--- opt-out flag: the raw material of contributions-by-country under the country model. A deleted account ("ghost")
--- has no person: its contributions are counted, Unknown, with no contributor.
+-- Per period and person in scope: contributions of every kind under the counting spec, the declared country, the
+-- country distribution and kinds of evidence (country_vectors) and the opt-out flag: the raw material of
+-- contributions-by-country under the country model. A deleted account ("ghost") has no person: its contributions are
+-- counted, Unknown, with no contributor.
 WITH scope AS (
   SELECT cc.person_id, cc.kind, coalesce(p.opted_out, false) AS opted_out,
     CASE $period WHEN 'year' THEN strftime(cc.happened_at, '%Y')
@@ -14,7 +15,8 @@ WITH scope AS (
     AND ($include_bots OR p.bot_kind IS NULL)
     AND NOT ($strict_optout AND coalesce(p.opted_out, false))
 )
-SELECT s.period, s.person_id, s.kind, bool_or(s.opted_out) AS opted_out, count(*) AS n, any_value(l.country) AS declared
-FROM scope s LEFT JOIN locations l ON l.person_id = s.person_id
+SELECT s.period, s.person_id, s.kind, bool_or(s.opted_out) AS opted_out, count(*) AS n, any_value(l.country) AS declared,
+  any_value(v.vector_id) AS vector, coalesce(any_value(v.evidence), 0) AS evidence
+FROM scope s LEFT JOIN locations l ON l.person_id = s.person_id LEFT JOIN country_vectors v ON v.person_id = s.person_id
 GROUP BY s.period, s.person_id, s.kind
 ORDER BY s.period, s.person_id, s.kind

@@ -1,5 +1,6 @@
--- Per period and person in scope: contributions (commits authored or co-authored) and the declared country, the raw
--- material of the country estimate (src/reports/country-estimates.ts) and of the profile-only figure beside it.
+-- Per period and person in scope: contributions (commits authored or co-authored), the declared country, the person's
+-- country distribution and kinds of evidence (country_vectors): the raw material of the country estimate
+-- (src/reports/country-estimates.ts) and of the profile-only figure beside it. No person id: the estimate needs none.
 WITH scope AS (
   SELECT cr.person_id, p.opted_out,
     CASE $period WHEN 'year' THEN strftime(cr.authored_at, '%Y')
@@ -12,8 +13,10 @@ WITH scope AS (
     AND (len($repos) = 0 OR EXISTS (SELECT 1 FROM unnest($repos) AS t(pattern) WHERE cr.repo LIKE t.pattern ESCAPE '\'))
     AND ($include_bots OR p.bot_kind IS NULL)
     AND NOT ($strict_optout AND p.opted_out)
+),
+per_person AS (
+  SELECT period, person_id, bool_or(opted_out) AS opted_out, count(*) AS contributions FROM scope GROUP BY period, person_id
 )
-SELECT s.period, s.person_id, bool_or(s.opted_out) AS opted_out, count(*) AS contributions, any_value(l.country) AS declared
-FROM scope s LEFT JOIN locations l ON l.person_id = s.person_id
-GROUP BY s.period, s.person_id
+SELECT s.period, s.opted_out, s.contributions, l.country AS declared, v.vector_id AS vector, coalesce(v.evidence, 0) AS evidence
+FROM per_person s LEFT JOIN locations l ON l.person_id = s.person_id LEFT JOIN country_vectors v ON v.person_id = s.person_id
 ORDER BY s.period, s.person_id

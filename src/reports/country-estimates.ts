@@ -4,6 +4,8 @@ import type { Context } from '../context.ts';
 import { sqlFile, type Row } from '../store/store.ts';
 import { FOLDED_REGIONS } from '../config.ts';
 import { UNKNOWN } from '../pipeline.ts';
+import { CensusError, ExitCode } from '../errors.ts';
+import { EVIDENCE_BITS, parseDistribution } from '../stages/country_vectors.ts';
 import { estimateCounts, type Uncertain } from '../attribution/country-intervals.ts';
 import { scopeHeader, scopeParams, type ReportOptions } from './options.ts';
 import type { Coverage, ReportDef, ReportResult } from './registry.ts';
@@ -16,37 +18,61 @@ export const OTHER = 'Other';
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const pct = (a: number, b: number) => (b > 0 ? Math.round((10000 * a) / b) / 100 : 0);
 
-export interface PersonInScope { period: string; personId: string; contributions: number; declared: string | null; optedOut: boolean }
+/** One person in one period, as both country reports read them from SQL (no person id: the estimate needs none). */
+export interface PersonInScope {
+  period: string; contributions: number; declared: string | null; optedOut: boolean;
+  /** country_vectors.vector_id: the person's distribution; null without country evidence. */
+  vector: number | null;
+  /** The kinds of evidence the person has, as EVIDENCE_BITS. */
+  evidence: number;
+}
+
+export const personInScope = (r: Row, contributions: number): PersonInScope => ({
+  period: String(r.period), contributions, optedOut: Boolean(r.opted_out),
+  declared: r.declared === null || r.declared === undefined ? null : String(r.declared),
+  vector: r.vector === null || r.vector === undefined ? null : Number(r.vector), evidence: Number(r.evidence ?? 0),
+});
 
 export interface CountryInputs {
-  probabilities: Map<string, Map<string, number>>;
+  /** The model's distinct distributions by id, each in country order. */
+  vectors: Map<number, Map<string, number>>;
   model: Record<string, string>;
-  kinds: Map<string, string[]>;
+}
+
+export async function loadCountryModel(ctx: Context): Promise<Record<string, string>> {
+  return Object.fromEntries((await ctx.store.query(q('country-model'))).map((r) => [String(r.name), String(r.value)]));
 }
 
 export async function loadCountryInputs(ctx: Context): Promise<CountryInputs> {
-  const probabilities = new Map<string, Map<string, number>>();
-  for (const r of await ctx.store.query(q('country-probabilities'))) {
-    const id = String(r.person_id);
-    const m = probabilities.get(id) ?? new Map<string, number>();
-    m.set(String(r.country), Number(r.p));
-    probabilities.set(id, m);
+  const vectors = new Map((await ctx.store.query(q('country-vectors'))).map((r) => [Number(r.vector_id), parseDistribution(String(r.distribution))]));
+  if (vectors.size === 0 && (await ctx.store.count('country_probabilities')) > 0) {
+    throw new CensusError('this database has country probabilities but not their distributions (country_vectors): it was built by an older census', {
+      hint: 'run `census rebuild` once', exitCode: ExitCode.badInput,
+    });
   }
-  const model = Object.fromEntries((await ctx.store.query(q('country-model'))).map((r) => [String(r.name), String(r.value)]));
-  const kinds = new Map((await ctx.store.query(q('country-coverage'))).map((r) => [String(r.person_id), (r.kinds as string[]).map(String)]));
-  return { probabilities, model, kinds };
+  return { vectors, model: await loadCountryModel(ctx) };
 }
 
-/** The person's country distribution as a report counts it: folded regions merged, opted-out and no-evidence people Unknown. */
-function distribution(person: PersonInScope, inputs: CountryInputs, fold: readonly string[]): Map<string, number> {
-  const p = person.optedOut ? undefined : inputs.probabilities.get(person.personId);
-  if (!p) return new Map([[UNKNOWN, 1]]);
-  const out = new Map<string, number>();
-  for (const [c, v] of p) {
-    const key = fold.includes(c) ? 'CN' : c;
-    out.set(key, (out.get(key) ?? 0) + v);
-  }
-  return out;
+const UNKNOWN_ONLY: ReadonlyMap<string, number> = new Map([[UNKNOWN, 1]]);
+
+/** Each person's distribution as a report counts it (folded regions merged into CN; opted-out and no-evidence people
+ * Unknown), made once per distinct distribution and shared by the people who have it. */
+function distributionOf(inputs: CountryInputs, fold: readonly string[]): (person: PersonInScope) => ReadonlyMap<string, number> {
+  const made = new Map<number, ReadonlyMap<string, number>>();
+  return (person) => {
+    if (person.optedOut || person.vector === null) return UNKNOWN_ONLY;
+    let out = made.get(person.vector);
+    if (out) return out;
+    const p = inputs.vectors.get(person.vector);
+    if (!p) return UNKNOWN_ONLY;
+    const folded = new Map<string, number>();
+    for (const [c, v] of p) {
+      const key = fold.includes(c) ? 'CN' : c;
+      folded.set(key, (folded.get(key) ?? 0) + v);
+    }
+    made.set(person.vector, (out = folded));
+    return out;
+  };
 }
 
 export interface CountryEstimate {
@@ -54,27 +80,34 @@ export interface CountryEstimate {
   coverage: Coverage[];
   methods: Map<string, Record<string, number>>;
   /** Each input person's country distribution as counted (small countries grouped as OTHER), in input order. */
-  distributions: Map<string, number>[];
+  distributions: ReadonlyMap<string, number>[];
 }
 
 /** Rows per period and country: expected counts with 95% intervals, shares, and the profile-only figures. */
 export function estimateByCountry(people: PersonInScope[], inputs: CountryInputs, fold: readonly string[], knownOnly: boolean): CountryEstimate {
   const byPeriod = new Map<string, number[]>();
   people.forEach((p, i) => { const l = byPeriod.get(p.period); if (l) l.push(i); else byPeriod.set(p.period, [i]); });
-  const distributions: Map<string, number>[] = new Array(people.length);
+  const distributions: ReadonlyMap<string, number>[] = new Array(people.length);
   const rows: Row[] = [];
   const coverage: Coverage[] = [];
   const methods = new Map<string, Record<string, number>>();
+  const distribution = distributionOf(inputs, fold);
   for (const [period, indexes] of [...byPeriod].sort(([a], [b]) => a.localeCompare(b))) {
     const list = indexes.map((i) => people[i]!);
-    const dists = list.map((p) => distribution(p, inputs, fold));
+    const dists = list.map(distribution);
     const expected = new Map<string, number>();
     for (const d of dists) for (const [c, v] of d) expected.set(c, (expected.get(c) ?? 0) + v);
     const declared = new Set(list.map((p) => p.declared).filter((c): c is string => c !== null).map((c) => (fold.includes(c) ? 'CN' : c)));
     const own = (c: string) => c === UNKNOWN || declared.has(c) || (expected.get(c) ?? 0) >= MIN_EXPECTED_FOR_ROW;
+    // Countries too small for a row of their own count as OTHER: once per distinct distribution in the period.
+    const groups = new Map<ReadonlyMap<string, number>, ReadonlyMap<string, number>>();
     const uncertain: Uncertain[] = dists.map((d, i) => {
-      const grouped = new Map<string, number>();
-      for (const [c, v] of d) grouped.set(own(c) ? c : OTHER, (grouped.get(own(c) ? c : OTHER) ?? 0) + v);
+      let grouped = groups.get(d);
+      if (!grouped) {
+        const g = new Map<string, number>();
+        for (const [c, v] of d) g.set(own(c) ? c : OTHER, (g.get(own(c) ? c : OTHER) ?? 0) + v);
+        groups.set(d, (grouped = g));
+      }
       distributions[indexes[i]!] = grouped;
       return { p: grouped, weight: list[i]!.contributions };
     });
@@ -92,8 +125,8 @@ export function estimateByCountry(people: PersonInScope[], inputs: CountryInputs
     const known = { people: total.people - unknown.expected, contributions: total.contributions - unknown.expectedWeight };
     const profileKnown = { people: total.people - (profile.get(UNKNOWN)?.people ?? 0), contributions: total.contributions - (profile.get(UNKNOWN)?.contributions ?? 0) };
     coverage.push({ period, contributors: total.people, knownContributors: Math.round(known.people), contributions: total.contributions, knownContributions: Math.round(known.contributions) });
-    const has = (kind: string) => list.filter((p) => !p.optedOut && (inputs.kinds.get(p.personId) ?? []).includes(kind)).length;
-    methods.set(period, { declared: has('declared'), clock: has('clock'), mail: has('mail'), any: Math.round(known.people), all: total.people });
+    const has = (bit: number) => list.filter((p) => !p.optedOut && (p.evidence & bit) !== 0).length;
+    methods.set(period, { declared: has(EVIDENCE_BITS.declared), clock: has(EVIDENCE_BITS.clock), mail: has(EVIDENCE_BITS.mail), any: Math.round(known.people), all: total.people });
     const denominator = knownOnly ? known : total;
     const countries = [...new Set([...est.keys(), ...profile.keys()])].filter((c) => !(knownOnly && c === UNKNOWN));
     const periodRows = countries.map((country) => {
@@ -144,10 +177,7 @@ export const contributorsByCountry: ReportDef = {
   summary: 'expected contributors and contributions by country with 95% intervals, beside the profile-only figure',
   async run(ctx: Context, opts: ReportOptions): Promise<ReportResult> {
     const fold = FOLDED_REGIONS[ctx.config.regions];
-    const people: PersonInScope[] = (await ctx.store.query(q('contributors-by-country'), scopeParams(ctx, opts))).map((r) => ({
-      period: String(r.period), personId: String(r.person_id), contributions: Number(r.contributions),
-      declared: r.declared === null || r.declared === undefined ? null : String(r.declared), optedOut: Boolean(r.opted_out),
-    }));
+    const people = (await ctx.store.query(q('contributors-by-country'), scopeParams(ctx, opts))).map((r) => personInScope(r, Number(r.contributions)));
     const inputs = await loadCountryInputs(ctx);
     const { rows, coverage, methods } = estimateByCountry(people, inputs, fold, opts.knownOnly);
     const header: Record<string, string> = { report: 'contributors-by-country', ...scopeHeader(ctx, opts), ...countryHeader(ctx, opts, inputs, methods) };

@@ -200,6 +200,13 @@ export const tables = {
     key: ['name'],
     columns: [['name', 'string'], ['value', 'string']],
   },
+  country_vectors: {
+    // Per person with country evidence: its kinds as bits (1 declared, 2 clock, 4 mail), and country_probabilities as
+    // one distribution (JSON [[country, p], ...]), the same id for the same distribution (src/stages/country_vectors.ts).
+    role: 'derived',
+    key: ['person_id'],
+    columns: [['person_id', 'string'], ['evidence', 'int'], ['vector_id', 'int', 'null'], ['distribution', 'string', 'null']],
+  },
   credits: {
     role: 'derived',
     key: ['repo', 'sha', 'person_id'],

@@ -1,2 +1,2 @@
--- Which signals each person has, for the per-method coverage.
+-- Which kinds of country evidence each person has (declared, clock, mail).
 SELECT person_id, list(DISTINCT kind) AS kinds FROM country_evidence GROUP BY person_id
