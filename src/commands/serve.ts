@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT, SNAPSHOT_POLL_MS, type Config } from '../config.ts';
+import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT, SERVE_QUERY_WORKERS, SNAPSHOT_POLL_MS, type Config } from '../config.ts';
 import type { Logger } from '../context.ts';
 import { CensusError, ExitCode } from '../errors.ts';
 import { DashboardApi } from '../server/api.ts';
@@ -28,7 +28,8 @@ const isServerLocation = (db: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(db);
 export async function startDashboard(config: Config, flags: ServeFlags, log: Logger): Promise<{ url: string; stop(): Promise<void> }> {
   const port = servePort(flags.port);
   const host = flags.host ?? DEFAULT_SERVE_HOST;
-  const executor = new QueryExecutor(config, log);
+  // Embedded ClickHouse (chDB) is one engine per process: one thread asks it.
+  const executor = new QueryExecutor(config, log, /^chdb:/i.test(config.db) ? 1 : SERVE_QUERY_WORKERS);
   const api = new DashboardApi(config, executor);
   const source: DataSource = isServerLocation(config.db)
     ? new DirectSource(config, executor)

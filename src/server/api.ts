@@ -83,13 +83,21 @@ export class DashboardApi {
     return this.bodies.get(`${lease.cacheKey}|person|${id}`, async () => new Answer(JSON.stringify(await this.executor.ask(lease.generation, { op: 'person', id }))));
   }
 
+  /** The footer's completeness (sources, problems, span), once per copy. */
+  private completeness(lease: Lease): Promise<Answer> {
+    return this.bodies.get(`${lease.cacheKey}|status`, async () => new Answer(JSON.stringify(await this.executor.ask(lease.generation, { op: 'completeness' }))));
+  }
+
   async status(lease: Lease, state: SnapshotState): Promise<Answer> {
-    const stored = await this.bodies.get(`${lease.cacheKey}|status`, async () => new Answer(JSON.stringify(await this.executor.ask(lease.generation, { op: 'completeness' }))));
+    const stored = await this.completeness(lease);
     return new Answer(`{"snapshot":${JSON.stringify(state)},${stored.text.slice(1)}`);
   }
 
-  /** Answers the default questions on a new copy so that the first visitor after a refresh does not wait. */
+  /**
+   * Answers what every visitor's first page asks (the default questions, the footer, the filter bar) on a new copy:
+   * at start, right after listening (requests meanwhile share these computations), and before a refresh is served.
+   */
   async warm(lease: Lease): Promise<void> {
-    await Promise.all([...DEFAULT_QUESTIONS.map((d) => this.report(lease, d.report, d.search)), this.meta(lease)]);
+    await Promise.all([...DEFAULT_QUESTIONS.map((d) => this.report(lease, d.report, d.search)), this.meta(lease), this.completeness(lease)]);
   }
 }

@@ -29,7 +29,7 @@ export class DirectSource implements DataSource {
   }
 
   state(): SnapshotState {
-    return { generation: 1, takenAt: null, sourceModifiedAt: null, writerActive: false, waiting: null };
+    return { generation: 1, takenAt: null, sourceModifiedAt: null, writerActive: false, waiting: null, ready: true };
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
-// The server's side of the query worker: one thread that holds the open copies of the database and answers
-// questions on them, so a long computation never stalls the server's event loop. Replies come back by request id;
-// a CensusError crosses over with its exit code. If the thread dies, pending questions fail and a new one reopens
-// the copies.
+// The server's side of the query workers: threads that each hold the open copies of the database (a DuckDB instance
+// of their own per copy) and answer questions on them, so a long computation never stalls the server's event loop and
+// two questions run on two cores. A question goes to the least busy thread; replies come back by request id; a
+// CensusError crosses over with its exit code. If a thread dies, its pending questions fail and a new one reopens the
+// copies.
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { Logger } from '../context.ts';
@@ -23,16 +24,15 @@ type Without<T> = T extends unknown ? Omit<T, 'id'> : never;
 const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./query-worker.ts', import.meta.url).href)}); })`;
 
-export class QueryExecutor {
+/** One thread and the questions it has not answered yet. */
+class Lane {
   private worker: Worker;
   private next = 1;
-  private readonly pending = new Map<number, Pending>();
-  private readonly open = new Map<number, string>();
-  private stopping = false;
+  readonly pending = new Map<number, Pending>();
   /** A thread that answered once is worth replacing when it dies; one that never started would fail again. */
   private answered = false;
 
-  constructor(private readonly config: Config, private readonly log: Logger) {
+  constructor(private readonly config: Config, private readonly log: Logger, private readonly open: ReadonlyMap<number, string>, private readonly stopping: () => boolean) {
     this.worker = this.spawn();
   }
 
@@ -50,7 +50,7 @@ export class QueryExecutor {
     w.on('exit', (code) => {
       for (const p of this.pending.values()) p.reject(new Error(`query worker stopped (exit ${code})`));
       this.pending.clear();
-      if (this.stopping || !this.answered) return;
+      if (this.stopping() || !this.answered) return;
       this.answered = false;
       this.worker = this.spawn();
       for (const [generation, location] of this.open) void this.send({ type: 'open', generation, location }).catch(() => {});
@@ -58,7 +58,7 @@ export class QueryExecutor {
     return w;
   }
 
-  private send(body: Without<WorkerRequest>): Promise<unknown> {
+  send(body: Without<WorkerRequest>): Promise<unknown> {
     const id = this.next++;
     if (this.worker.threadId === -1) return Promise.reject(new Error('the query worker is not running (see the warning above)'));
     return new Promise((resolve, reject) => {
@@ -67,23 +67,47 @@ export class QueryExecutor {
     });
   }
 
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+export class QueryExecutor {
+  private readonly lanes: Lane[];
+  private readonly open = new Map<number, string>();
+  private stopping = false;
+
+  /** @param workers threads to run (at least one): more answer more distinct questions at once, each with its own memory. */
+  constructor(config: Config, log: Logger, workers = 1) {
+    this.lanes = Array.from({ length: Math.max(1, workers) }, () => new Lane(config, log, this.open, () => this.stopping));
+  }
+
+  /** Opens a copy in every thread: in the first alone (it creates any table the copy lacks), then in the others at once. */
   async openCopy(generation: number, location: string): Promise<void> {
-    await this.send({ type: 'open', generation, location });
+    const [first, ...others] = this.lanes;
+    try {
+      await first!.send({ type: 'open', generation, location });
+      await Promise.all(others.map((l) => l.send({ type: 'open', generation, location })));
+    } catch (err) {
+      await Promise.all(this.lanes.map((l) => l.send({ type: 'close', generation }).catch(() => {})));
+      throw err;
+    }
     this.open.set(generation, location);
   }
 
   async closeCopy(generation: number): Promise<void> {
     this.open.delete(generation);
-    await this.send({ type: 'close', generation });
+    await Promise.all(this.lanes.map((l) => l.send({ type: 'close', generation })));
   }
 
   ask<Q extends Question>(generation: number, question: Q): Promise<Answers[Q['op']]> {
-    return this.send({ type: 'ask', generation, question }) as Promise<Answers[Q['op']]>;
+    const lane = this.lanes.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return lane.send({ type: 'ask', generation, question }) as Promise<Answers[Q['op']]>;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     for (const generation of [...this.open.keys()]) await this.closeCopy(generation).catch(() => {});
-    await this.worker.terminate();
+    await Promise.all(this.lanes.map((l) => l.terminate()));
   }
 }

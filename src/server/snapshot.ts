@@ -18,6 +18,8 @@ interface Generation {
   sourceModifiedAt: Date;
   leases: number;
   retired: boolean;
+  /** Warming is over: the default views' answers are computed on this copy (or failed, with a warning). */
+  warm: boolean;
 }
 
 export interface SnapshotState {
@@ -28,6 +30,8 @@ export interface SnapshotState {
   writerActive: boolean;
   /** Set until the first copy exists: why there is nothing to show yet. */
   waiting: string | null;
+  /** The answers the dashboard asks first (DEFAULT_QUESTIONS, the footer, the filters) are computed: views load at once. */
+  ready: boolean;
 }
 
 export interface SnapshotOptions {
@@ -68,7 +72,7 @@ export class SnapshotSource implements DataSource {
     const g = this.current;
     return {
       generation: g?.number ?? 0, takenAt: g?.takenAt.toISOString() ?? null, sourceModifiedAt: g?.sourceModifiedAt.toISOString() ?? null,
-      writerActive: this.writerActive, waiting: g ? null : this.waiting,
+      writerActive: this.writerActive, waiting: g ? null : this.waiting, ready: g?.warm ?? false,
     };
   }
 
@@ -118,10 +122,16 @@ export class SnapshotSource implements DataSource {
       this.opts.log.warn(`could not open a copy of ${this.config.db}: ${(err as Error).message}`);
       return false;
     }
-    const g: Generation = { number, path, signature: copy.signature, takenAt: new Date(), sourceModifiedAt: copy.modifiedAt, leases: 0, retired: false };
+    const g: Generation = { number, path, signature: copy.signature, takenAt: new Date(), sourceModifiedAt: copy.modifiedAt, leases: 0, retired: false, warm: false };
+    const started = performance.now();
     const warm = (this.opts.prepare?.({ generation: number, cacheKey: String(number) }) ?? Promise.resolve())
-      .catch((err: unknown) => this.opts.log.warn(`warming the dashboard's answers failed: ${(err as Error).message}`));
-    // The first copy is served at once (requests share the warming answers); a later one only once warm.
+      .then(
+        () => this.opts.log.info(`copy ${number}: the default views' answers are ready (${Math.round(performance.now() - started)} ms)`),
+        (err: unknown) => this.opts.log.warn(`warming the dashboard's answers failed: ${(err as Error).message}`),
+      )
+      .finally(() => { g.warm = true; });
+    // The first copy is served at once (requests share the warming answers, /api/status says when they are all in);
+    // a later one only once warm, so that a refresh never makes a visitor wait.
     if (this.current) await warm;
     const old = this.current;
     this.current = g;
