@@ -43,6 +43,8 @@ export interface Config {
   rebuildMemoryLimit: string;
   /** ClickHouse cluster name for ON CLUSTER tables (docs/clickhouse.md); none on one server or DuckDB. */
   cluster?: string;
+  /** DuckDB: open the file read-only, with its tables as they are (the server's extra query threads on a prepared copy). */
+  readOnly?: boolean;
   /** `census ingest gharchive` keeps events of these orgs and repos (census.json "community", or --org/--repo). */
   community: CommunityConfig;
   profileTtlDays: number;

@@ -20,6 +20,6 @@ export const terminalProgress: ProgressFactory = (label, total) => {
 
 export async function openContext(config: Config, effects: { log?: Logger; progress?: ProgressFactory } = {}): Promise<Context> {
   const optout = optOutMatcher(loadOptOutLists(config.optOutFiles));
-  const store = await openStore(config.db, { memoryLimit: config.memoryLimit, cluster: config.cluster });
+  const store = await openStore(config.db, { memoryLimit: config.memoryLimit, cluster: config.cluster, readOnly: config.readOnly });
   return { store, config, optout, log: effects.log ?? stderrLogger, progress: effects.progress ?? terminalProgress };
 }

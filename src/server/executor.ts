@@ -10,7 +10,7 @@ import { CensusError, type ExitCode } from '../errors.ts';
 import type { Answers, Question } from './compute.ts';
 
 export type WorkerRequest =
-  | { id: number; type: 'open'; generation: number; location: string }
+  | { id: number; type: 'open'; generation: number; location: string; readOnly?: boolean }
   | { id: number; type: 'close'; generation: number }
   | { id: number; type: 'ask'; generation: number; question: Question };
 export type WorkerReply =
@@ -53,7 +53,7 @@ class Lane {
       if (this.stopping() || !this.answered) return;
       this.answered = false;
       this.worker = this.spawn();
-      for (const [generation, location] of this.open) void this.send({ type: 'open', generation, location }).catch(() => {});
+      for (const [generation, location] of this.open) void this.send({ type: 'open', generation, location, readOnly: true }).catch(() => {});
     });
     return w;
   }
@@ -82,12 +82,17 @@ export class QueryExecutor {
     this.lanes = Array.from({ length: Math.max(1, workers) }, () => new Lane(config, log, this.open, () => this.stopping));
   }
 
-  /** Opens a copy in every thread: in the first alone (it creates any table the copy lacks), then in the others at once. */
+  /**
+   * Opens a copy in every thread. One read-write open first creates any table the copy lacks and folds its WAL in at
+   * close; then every thread opens it read-only: two DuckDB instances in one process do not see each other's locks, and
+   * one writing (a checkpoint) under another's reads would corrupt what that one reads.
+   */
   async openCopy(generation: number, location: string): Promise<void> {
-    const [first, ...others] = this.lanes;
+    const [first] = this.lanes;
     try {
       await first!.send({ type: 'open', generation, location });
-      await Promise.all(others.map((l) => l.send({ type: 'open', generation, location })));
+      await first!.send({ type: 'close', generation });
+      await Promise.all(this.lanes.map((l) => l.send({ type: 'open', generation, location, readOnly: true })));
     } catch (err) {
       await Promise.all(this.lanes.map((l) => l.send({ type: 'close', generation }).catch(() => {})));
       throw err;

@@ -15,7 +15,7 @@ const port = parentPort!;
 
 async function handle(m: WorkerRequest): Promise<unknown> {
   if (m.type === 'open') {
-    contexts.set(m.generation, await openContext({ ...config, db: m.location }, { log: quiet, progress: () => ({ update() {}, stop() {} }) }));
+    contexts.set(m.generation, await openContext({ ...config, db: m.location, readOnly: m.readOnly }, { log: quiet, progress: () => ({ update() {}, stop() {} }) }));
     return null;
   }
   const ctx = contexts.get(m.generation);

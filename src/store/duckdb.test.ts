@@ -60,3 +60,19 @@ test('a second writer on the same file is told the file is busy', async () => {
   await a.close();
   assert.match(r.stdout, /^5 .*in use by another census process/m);
 });
+
+test('a read-only open reads what a read-write open wrote, leaves the schema as it is, and refuses writes', async () => {
+  const path = fresh();
+  const rw = await DuckDBStore.open(path, '64MB');
+  await rw.init();
+  const w = await rw.writer('email_companies');
+  w.append(['a@b.example', 'B']);
+  await w.close();
+  await rw.close();
+  await tamper(path, 'email_companies'); // a read-write init would drop and recreate it empty
+  const ro = await DuckDBStore.open(path, '64MB', true);
+  await ro.init();
+  assert.equal(await ro.count('email_companies'), 1);
+  await assert.rejects(() => ro.writer('email_companies'), /readonly|read-only/i);
+  await ro.close();
+});

@@ -6,6 +6,8 @@ export interface StoreOptions {
   memoryLimit: string;
   /** ClickHouse only: create and use tables ON CLUSTER (replicated local tables + Distributed tables). */
   cluster?: string;
+  /** DuckDB only: read-only, tables taken as they are (another open made them current). */
+  readOnly?: boolean;
 }
 
 /** Schemes of a ClickHouse server (`clickhouses` over TLS) or of embedded ClickHouse (chDB) in a directory. */
@@ -17,7 +19,7 @@ export async function openStore(location: string, opts: StoreOptions): Promise<S
   if (scheme === undefined) {
     if (opts.cluster) throw new CensusError('--cluster needs a ClickHouse --db (clickhouse://user@host:8123/db)', { exitCode: ExitCode.usage });
     const { DuckDBStore } = await import('./duckdb.ts');
-    store = await DuckDBStore.open(location, opts.memoryLimit);
+    store = await DuckDBStore.open(location, opts.memoryLimit, opts.readOnly ?? false);
   } else if (clickhouseSchemes.has(scheme)) {
     const { ClickHouseStore } = await import('./clickhouse.ts');
     store = await ClickHouseStore.open(location, { cluster: opts.cluster });
