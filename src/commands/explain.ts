@@ -61,6 +61,23 @@ function clockLines(e: PersonEvidence): string[] {
   return lines;
 }
 
+/**
+ * The server explains person after person from one copy: everyone's evidence is read, and the model trained, once per
+ * store and for a minute at most (a ClickHouse server can change under it); the CLI explains one person and exits.
+ */
+const BASIS_MS = 60_000;
+interface Basis { evidence: Map<string, PersonEvidence>; model?: CountryModel }
+const bases = new WeakMap<object, { at: number; basis: Promise<Basis> }>();
+
+function basis(ctx: Context): Promise<Basis> {
+  const hit = bases.get(ctx.store);
+  if (hit && Date.now() - hit.at < BASIS_MS) return hit.basis;
+  const basis = loadEvidence(ctx).then((evidence): Basis => ({ evidence }));
+  bases.set(ctx.store, { at: Date.now(), basis });
+  basis.catch(() => bases.delete(ctx.store));
+  return basis;
+}
+
 export async function explain(ctx: Context, who: string, showEmails: boolean): Promise<Explanation> {
   const found = await ctx.store.query(q('explain-find'), { who: who.trim() });
   const person = found[0];
@@ -72,8 +89,8 @@ export async function explain(ctx: Context, who: string, showEmails: boolean): P
   const id = String(person.person_id);
   const probs = (await ctx.store.query(q('explain-probabilities'), { person_id: id }))
     .map((r): [string, number] => [String(r.country), Number(r.p)]).sort((a, b) => b[1] - a[1]);
-  const evidence = await loadEvidence(ctx);
-  const e = evidence.get(id) ?? { personId: id, tz: new Map(), mail: [], declared: null };
+  const known = await basis(ctx);
+  const e = known.evidence.get(id) ?? { personId: id, tz: new Map(), mail: [], declared: null };
   const rows = await ctx.store.query(q('explain-evidence'), { person_id: id });
   const lines: string[] = [];
   const logins = (person.logins as string[]) ?? [];
@@ -99,7 +116,7 @@ export async function explain(ctx: Context, who: string, showEmails: boolean): P
     : '  Mail: no country-specific domain (global providers such as gmail.com and company domains say nothing of a country).');
   lines.push('  Not used: the person\'s name. A name never decides a country.');
   if (probs.length > 0) {
-    const model = storedModel(ctx, evidence, await loadCountryModel(ctx));
+    const model = known.model ??= storedModel(ctx, known.evidence, await loadCountryModel(ctx));
     const chain = steps(model, e);
     const leaders = probs.slice(0, 3).map(([c]) => model.countries.indexOf(c)).filter((i) => i >= 0);
     lines.push('', 'How the signals combine (the chance of each leading country after each step):');
