@@ -2,12 +2,11 @@
 // dates with their offsets, subjects, co-author trailers and paths, each changed file given as many lines as the log
 // says were added (binary ones a NUL byte). ../shared/data has logs, not clones; this gives `--clone` a real history.
 //   node --import tsx bench/synth-clone.ts <owner__name.log.gz> <new-repo-dir>
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gitlogFileSource } from '../src/ingest/gitlog-file.ts';
 import { splitRecords } from '../src/ingest/gitlog-stream.ts';
 import { parseRecord, type CommitRecord } from '../src/ingest/gitlog-record.ts';
-import { execFileSync } from 'node:child_process';
 
 const [log, dir] = process.argv.slice(2);
 if (!log || !dir) throw new Error('usage: bench/synth-clone.ts <owner__name.log.gz> <new-repo-dir>');

@@ -17,6 +17,8 @@ export type WorkerReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { message: string; hint?: string | undefined; exitCode?: ExitCode; census: boolean } };
 
+/** A copy every thread holds open, as a respawned thread must open it again. */
+type OpenCopy = { location: string; readOnly: boolean };
 type Pending = { resolve(v: unknown): void; reject(e: unknown): void };
 type Without<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -32,7 +34,7 @@ class Lane {
   /** A thread that answered once is worth replacing when it dies; one that never started would fail again. */
   private answered = false;
 
-  constructor(private readonly config: Config, private readonly log: Logger, private readonly open: ReadonlyMap<number, string>, private readonly stopping: () => boolean) {
+  constructor(private readonly config: Config, private readonly log: Logger, private readonly open: ReadonlyMap<number, OpenCopy>, private readonly stopping: () => boolean) {
     this.worker = this.spawn();
   }
 
@@ -53,7 +55,7 @@ class Lane {
       if (this.stopping() || !this.answered) return;
       this.answered = false;
       this.worker = this.spawn();
-      for (const [generation, location] of this.open) void this.send({ type: 'open', generation, location, readOnly: true }).catch(() => {});
+      for (const [generation, { location, readOnly }] of this.open) void this.send({ type: 'open', generation, location, readOnly }).catch(() => {});
     });
     return w;
   }
@@ -74,7 +76,7 @@ class Lane {
 
 export class QueryExecutor {
   private readonly lanes: Lane[];
-  private readonly open = new Map<number, string>();
+  private readonly open = new Map<number, OpenCopy>();
   private stopping = false;
 
   /** @param workers threads to run (at least one): more answer more distinct questions at once, each with its own memory. */
@@ -82,22 +84,15 @@ export class QueryExecutor {
     this.lanes = Array.from({ length: Math.max(1, workers) }, () => new Lane(config, log, this.open, () => this.stopping));
   }
 
-  /**
-   * Opens a copy in every thread. One read-write open first creates any table the copy lacks and folds its WAL in at
-   * close; then every thread opens it read-only: two DuckDB instances in one process do not see each other's locks, and
-   * one writing (a checkpoint) under another's reads would corrupt what that one reads.
-   */
-  async openCopy(generation: number, location: string): Promise<void> {
-    const [first] = this.lanes;
+  /** Opens a copy in every thread; `readOnly` for a DuckDB copy made current by `prepareCopy` (each thread has its own instance). */
+  async openCopy(generation: number, location: string, readOnly = false): Promise<void> {
     try {
-      await first!.send({ type: 'open', generation, location });
-      await first!.send({ type: 'close', generation });
-      await Promise.all(this.lanes.map((l) => l.send({ type: 'open', generation, location, readOnly: true })));
+      await Promise.all(this.lanes.map((l) => l.send({ type: 'open', generation, location, readOnly })));
     } catch (err) {
       await Promise.all(this.lanes.map((l) => l.send({ type: 'close', generation }).catch(() => {})));
       throw err;
     }
-    this.open.set(generation, location);
+    this.open.set(generation, { location, readOnly });
   }
 
   async closeCopy(generation: number): Promise<void> {

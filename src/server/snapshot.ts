@@ -8,7 +8,7 @@ import type { Logger } from '../context.ts';
 import { CensusError, ExitCode } from '../errors.ts';
 import type { DataSource, Lease } from './direct.ts';
 import type { QueryExecutor } from './executor.ts';
-import { copyQuiescent, fileSignature, removeCopy } from '../store/duckdb-snapshot.ts';
+import { copyQuiescent, fileSignature, prepareCopy, removeCopy } from '../store/duckdb-snapshot.ts';
 
 interface Generation {
   number: number;
@@ -114,7 +114,8 @@ export class SnapshotSource implements DataSource {
       return false;
     }
     try {
-      await this.executor.openCopy(number, path);
+      await prepareCopy(path, this.config.memoryLimit);
+      await this.executor.openCopy(number, path, true);
     } catch (err) {
       removeCopy(path);
       // Without a first copy there is nothing to serve: say why and stop. Later, the previous copy stays in service.

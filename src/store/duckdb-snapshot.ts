@@ -7,6 +7,20 @@ import { isLocked } from './file-lock.ts';
 
 export const walOf = (db: string) => `${db}.wal`;
 
+/**
+ * Makes a copy current for readers that open it read-only: creates any table an older copy lacks and folds its WAL in
+ * (at close). Readers in one process do not see each other's file locks, so none of them may write.
+ */
+export async function prepareCopy(target: string, memoryLimit: string): Promise<void> {
+  const { DuckDBStore } = await import('./duckdb.ts');
+  const store = await DuckDBStore.open(target, memoryLimit);
+  try {
+    await store.init();
+  } finally {
+    await store.close();
+  }
+}
+
 /** Size, modification time and inode of the file and its WAL: equal signatures mean equal bytes for our purpose. */
 export function fileSignature(db: string): string | null {
   if (!existsSync(db)) return null;
