@@ -163,8 +163,10 @@ export function fitClock(labelled: Labelled[], structure: TzStructure, prior: Ma
   for (let f = 0; f < MODEL.CV_FOLDS; f++) {
     const trainSet = labelled.filter((l) => foldOf(l.evidence.personId, MODEL.CV_FOLDS) !== f);
     const test = labelled.filter((l) => foldOf(l.evidence.personId, MODEL.CV_FOLDS) === f && !isUninformative(l.evidence, false));
+    // The mover share only enters at scoring: one model per temperature serves every share.
+    const trained = new Map(MODEL.TEMPERATURES.map((t) => [t, train(trainSet, structure, prior, t)]));
     for (const g of grid) {
-      const m = train(trainSet, structure, prior, g.temperature, g.mover);
+      const m: CountryModel = { ...trained.get(g.temperature)!, mover: g.mover };
       for (const l of test) g.loss -= Math.log(posterior(m, l.evidence, false)?.get(l.country) ?? MODEL.MIN_PROBABILITY);
     }
     scored += test.length;
