@@ -10,7 +10,11 @@ import type { ReportDef, ReportResult } from './registry.ts';
 /** Segment rows per period; opted-out people are in the totals only, in no segment row. */
 export function segmentRows(people: PersonSegments[]): Row[] {
   const periods = new Map<string, PersonSegments[]>();
-  for (const p of people) periods.set(p.period, [...(periods.get(p.period) ?? []), p]);
+  for (const p of people) {
+    const list = periods.get(p.period);
+    if (list) list.push(p);
+    else periods.set(p.period, [p]);
+  }
   const rows: Row[] = [];
   for (const [period, list] of periods) {
     const allContributions = list.reduce((s, p) => s + p.contributions, 0);
