@@ -86,19 +86,23 @@ export async function rebuild(ctx: Context): Promise<StageResult[]> {
   const companies = loadCompanyMap(ctx.config.dataDir);
   const results: StageResult[] = [];
   await ctx.store.setMemoryLimit?.(ctx.config.rebuildMemoryLimit);
-  await ctx.store.rebuild(async () => {
-    for (const stage of stages) {
-      const t0 = performance.now();
-      let detail: string;
-      try {
-        detail = await stage.run(ctx, companies);
-      } catch (err) {
-        if (err instanceof Error) err.message = `stage ${stage.table}: ${err.message}`;
-        throw err;
+  try {
+    await ctx.store.rebuild(async () => {
+      for (const stage of stages) {
+        const t0 = performance.now();
+        let detail: string;
+        try {
+          detail = await stage.run(ctx, companies);
+        } catch (err) {
+          if (err instanceof Error) err.message = `stage ${stage.table}: ${err.message}`;
+          throw err;
+        }
+        results.push({ table: stage.table, detail, ms: Math.round(performance.now() - t0) });
       }
-      results.push({ table: stage.table, detail, ms: Math.round(performance.now() - t0) });
-    }
-  });
-  await ctx.store.setMemoryLimit?.(ctx.config.memoryLimit);
+    });
+  } finally {
+    // A failed rebuild must not leave the larger pool to whatever the session does next.
+    await ctx.store.setMemoryLimit?.(ctx.config.memoryLimit);
+  }
   return results;
 }
