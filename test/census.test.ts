@@ -1,6 +1,7 @@
 // End to end: `census scan` and the reports on the demo community: people, companies over time, countries, opt-out, bots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { census, scratch, FIX } from './cli-harness.ts';
 
@@ -140,4 +141,18 @@ test('--repo takes patterns; acquisitions roll up only on request, at the commit
   const bad = census(dir, ['report', 'contributors-by-company', '--repo', "x' OR 1=1 --"]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--repo must be owner\/name or a pattern/);
+});
+
+test('a gitdm robots entry flags its login as a bot whatever its case, as gitdm import reads it', () => {
+  const dir = scratch();
+  const file = join(dir, 'developers_affiliations.txt');
+  writeFileSync(file, 'adal: adal!users.noreply.github.com\n\t(robots)\n');
+  assert.equal(census(dir, ['ingest', 'gitlog', demo]).code, 0);
+  assert.equal(census(dir, ['import', 'gitdm', file]).code, 0);
+  const r = census(dir, ['--include-bots', 'people', '--format', 'ndjson']);
+  assert.equal(r.code, 0, r.stderr);
+  const ada = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { logins: string[]; bot: { kind: string; rule: string } | null })
+    .find((p) => p.logins.includes('adal'));
+  assert.equal(ada?.bot?.kind, 'bot');
+  assert.match(ada?.bot?.rule ?? '', /gitdm \(Robots\): adal/);
 });

@@ -31,7 +31,8 @@ export type GitdmCompanyKind = 'company' | 'independent' | 'unknown' | 'robot';
 // These markers are part of the gitdm file format (like `from`/`until`), not reference data:
 // `(Robots)` tags bot accounts; NotFound / (Unknown) / ? / unknown are what gitdm and DevStats write
 // when no employer is known, so they must never be counted as a company named "NotFound".
-const ROBOT_MARKERS = new Set(['(robots)']);
+export const ROBOT_MARKER = '(robots)';
+const ROBOT_MARKERS = new Set([ROBOT_MARKER]);
 const UNKNOWN_MARKERS = new Set(['notfound', '(unknown)', 'unknown', '?', '']);
 const INDEPENDENT_MARKERS = new Set(['independent']);
 

@@ -1,2 +1,2 @@
--- Logins gitdm files under its robots pseudo-company (the name is bound).
-SELECT DISTINCT lower(login) AS login FROM gitdm_affiliations WHERE company = $robots
+-- Logins gitdm files under its robots pseudo-company, in any case as gitdmCompanyKind reads it (the marker is bound).
+SELECT DISTINCT lower(login) AS login FROM gitdm_affiliations WHERE lower(company) = $robots

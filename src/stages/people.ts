@@ -4,6 +4,7 @@ import { sqlFile } from '../store/store.ts';
 import { resolvePeople, type AliasRow, type IdentityLink } from '../identity/people.ts';
 import { mailmapLinks, type MailmapEntry } from '../identity/mailmap.ts';
 import { loadGenericEmails } from '../identity/generic-emails.ts';
+import { ROBOT_MARKER } from '../ingest/gitdm.ts';
 
 const q = (name: string) => sqlFile(import.meta.url, name);
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -32,7 +33,7 @@ export async function buildPeople(ctx: Context): Promise<{ people: number; rejec
     aliasId: String(r.alias_id), name: String(r.name), email: String(r.email), login: str(r.login), contributions: Number(r.contributions),
   }));
   const byAlias = new Map(aliasRows.map((r) => [String(r.alias_id), r]));
-  const robots = new Set((await ctx.store.query(q('people.robots'), { robots: GITDM_ROBOTS })).map((r) => String(r.login)));
+  const robots = new Set((await ctx.store.query(q('people.robots'), { robots: ROBOT_MARKER })).map((r) => String(r.login)));
   const { people, personOf, rejected } = resolvePeople(aliases, await links(ctx), loadGenericEmails(ctx.config.dataDir));
 
   for (const t of ['people', 'alias_people', 'identity_evidence'] as const) await ctx.store.truncate(t);
