@@ -7,6 +7,8 @@ import { CensusError, ExitCode } from './errors.ts';
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = join(PACKAGE_DIR, 'data');
 export const DEFAULT_DB = 'census.duckdb';
+/** A database server or embedded-engine URL (clickhouse://, chdb://), not a file path to resolve. */
+export const isServerLocation = (db: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(db);
 export const CONFIG_FILE = 'census.json';
 /** DuckDB's buffer pool; it spills to disk past this. 128 MB ingests and rebuilds as fast as 512 MB here, with a 420 MB peak. */
 export const DEFAULT_MEMORY_LIMIT = '128MB';
@@ -104,8 +106,7 @@ export function loadConfig(flags: ConfigInput, cwd = process.cwd()): Config {
   }
   const optOut = pick('optOut');
   return {
-    // A URL (clickhouse://, chdb://) is a location, not a path to resolve.
-    db: /^[a-z][a-z0-9+.-]*:\/\//i.test(pick('db') ?? '') ? pick('db')! : resolve(cwd, pick('db') ?? DEFAULT_DB),
+    db: isServerLocation(pick('db') ?? '') ? pick('db')! : resolve(cwd, pick('db') ?? DEFAULT_DB),
     dataDir,
     optOutFiles: optOut && optOut.length > 0 ? optOut.map((f) => resolve(cwd, f)) : defaultOptOutFiles(dataDir),
     strictOptOut: pick('strictOptOut') ?? false,

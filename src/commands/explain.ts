@@ -1,9 +1,10 @@
 // `census explain <login|email|person-id>`: one person's country evidence and probabilities, in plain words.
 // Opted-out people are never explained: they are reported exactly as someone unknown is.
-import { createHash } from 'node:crypto';
 import type { Context } from '../context.ts';
 import { sqlFile } from '../store/store.ts';
 import { CensusError, ExitCode } from '../errors.ts';
+import { isServerLocation } from '../config.ts';
+import { hashEmail } from './people.ts';
 import { scores, MODEL, type CountryModel, type PersonEvidence } from '../attribution/country-model.ts';
 import { parseTzKey, type Season } from '../attribution/tz-structure.ts';
 import { loadEvidence, storedModel } from '../stages/country_probabilities.ts';
@@ -14,7 +15,6 @@ import { countryName } from '../attribution/country-names.ts';
 const q = (name: string) => sqlFile(import.meta.url, name);
 const name = countryName;
 const pct = (p: number) => (p >= 0.995 ? '>99%' : p < 0.005 ? '<1%' : `${Math.round(100 * p)}%`);
-const hashEmail = (e: string) => `sha256:${createHash('sha256').update(e.toLowerCase()).digest('hex').slice(0, 16)}`;
 
 export interface Explanation { personId: string; name: string; logins: string[]; probabilities: [string, number][]; text: string }
 
@@ -63,7 +63,7 @@ function clockLines(e: PersonEvidence): string[] {
 
 /**
  * The server explains person after person from one copy: everyone's evidence is read, and the model trained, once per
- * store and for a minute at most (a ClickHouse server can change under it); the CLI explains one person and exits.
+ * store; a database server (ClickHouse) can change under it, so there for a minute at most. The CLI explains one person.
  */
 const BASIS_MS = 60_000;
 interface Basis { evidence: Map<string, PersonEvidence>; model?: CountryModel }
@@ -71,7 +71,7 @@ const bases = new WeakMap<object, { at: number; basis: Promise<Basis> }>();
 
 function basis(ctx: Context): Promise<Basis> {
   const hit = bases.get(ctx.store);
-  if (hit && Date.now() - hit.at < BASIS_MS) return hit.basis;
+  if (hit && !(isServerLocation(ctx.config.db) && Date.now() - hit.at >= BASIS_MS)) return hit.basis;
   const basis = loadEvidence(ctx).then((evidence): Basis => ({ evidence }));
   bases.set(ctx.store, { at: Date.now(), basis });
   basis.catch(() => bases.delete(ctx.store));

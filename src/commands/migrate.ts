@@ -1,6 +1,6 @@
 // `census migrate --from census.duckdb --to clickhouse://...`: every table copied across backends, row counts checked.
 import { resolve } from 'node:path';
-import type { Config } from '../config.ts';
+import { isServerLocation, type Config } from '../config.ts';
 import type { Context, Logger } from '../context.ts';
 import { CensusError, ExitCode } from '../errors.ts';
 import { openStore } from '../store/open.ts';
@@ -12,7 +12,6 @@ import { rebuild } from '../pipeline.ts';
 export interface MigrateFlags { from: string; to: string; replace?: boolean; rebuild?: boolean }
 export interface Copied { table: TableName; read: number; stored: number; ms: number }
 
-const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
 async function copyTable(from: Store, to: Store, table: TableName): Promise<Copied> {
   const t0 = performance.now();
@@ -30,8 +29,8 @@ async function copyTable(from: Store, to: Store, table: TableName): Promise<Copi
  * since), or recomputed on the target with --rebuild. A target that already holds data is refused unless --replace.
  */
 export async function migrate(config: Config, flags: MigrateFlags, log: Logger): Promise<Copied[]> {
-  const fromLoc = isUrl(flags.from) ? flags.from : resolve(flags.from);
-  const toLoc = isUrl(flags.to) ? flags.to : resolve(flags.to);
+  const fromLoc = isServerLocation(flags.from) ? flags.from : resolve(flags.from);
+  const toLoc = isServerLocation(flags.to) ? flags.to : resolve(flags.to);
   if (fromLoc === toLoc) throw new CensusError('--from and --to are the same database', { exitCode: ExitCode.usage });
   const from = await openStore(fromLoc, { memoryLimit: config.memoryLimit });
   let to: Store | null = null;

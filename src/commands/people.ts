@@ -6,7 +6,8 @@ import { UNKNOWN } from '../pipeline.ts';
 import { renderCsv, renderTable, type Format } from '../output.ts';
 
 const q = (name: string) => sqlFile(import.meta.url, name);
-const hashEmail = (e: string) => `sha256:${createHash('sha256').update(e.toLowerCase()).digest('hex').slice(0, 16)}`;
+/** How an e-mail is shown without `--show-emails`: every per-person output hashes it the same way. */
+export const hashEmail = (e: string) => `sha256:${createHash('sha256').update(e.toLowerCase()).digest('hex').slice(0, 16)}`;
 
 /** Everyone, or the one person `personId` names (the dashboard's person page). */
 export async function listPeople(ctx: Context, opts: { showEmails: boolean; personId?: string }): Promise<{ people: Record<string, unknown>[]; hidden: number }> {

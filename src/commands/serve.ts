@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT, SERVE_QUERY_WORKERS, SNAPSHOT_POLL_MS, type Config } from '../config.ts';
+import { DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT, SERVE_QUERY_WORKERS, SNAPSHOT_POLL_MS, isServerLocation, type Config } from '../config.ts';
 import type { Logger } from '../context.ts';
 import { CensusError, ExitCode } from '../errors.ts';
 import { DashboardApi } from '../server/api.ts';
@@ -22,7 +22,6 @@ export function servePort(v: string | undefined): number {
 
 const KEEP_ALIVE_MS = 65_000;
 
-const isServerLocation = (db: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(db);
 
 /** Starts the server and resolves once it listens; `stop()` closes it and removes the copies. */
 export async function startDashboard(config: Config, flags: ServeFlags, log: Logger): Promise<{ url: string; stop(): Promise<void> }> {
