@@ -7,8 +7,6 @@ export interface Prediction { personId: string; truth: string; p: Map<string, nu
 /** Confidence thresholds at which coverage and accuracy are reported; the first is the "confident" set. */
 export const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
 export const CALIBRATION_BINS = 10;
-/** Share errors are judged only for countries with at least this many labelled people (the rule). */
-export const MIN_LABELLED_FOR_SHARE = 30;
 
 const top = (p: Map<string, number>): [string, number] => [...p].reduce((a, b) => (b[1] > a[1] ? b : a));
 

@@ -7,7 +7,6 @@ import cityTimezones from 'city-timezones';
 
 /** Northern summer (Apr-Sep), northern winter (Nov-Feb), and the months in which clocks change (Mar, Oct). */
 export type Season = 'summer' | 'winter' | 'shoulder';
-export const seasons: readonly Season[] = ['summer', 'winter', 'shoulder'];
 
 export function seasonOf(epochSeconds: number): Season {
   const month = new Date(epochSeconds * 1000).getUTCMonth() + 1;

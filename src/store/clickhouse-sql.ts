@@ -72,5 +72,3 @@ export function decodeRows(meta: readonly ColumnMeta[], data: readonly Record<st
   });
 }
 
-/** Strips the comment lines a .sql file opens with, to look at the statement itself. */
-export const statementHead = (sql: string) => sql.replace(/^(\s*--[^\n]*\n)*\s*/, '');
